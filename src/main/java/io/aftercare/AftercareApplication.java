@@ -1,0 +1,15 @@
+package io.aftercare;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Aftercare: after-sales case management on the Camunda 7 engine. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AftercareApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AftercareApplication.class, args);
+  }
+}

@@ -1,0 +1,135 @@
+package io.aftercare.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as RFC 9457 problem details. Bad input is a 400 whose {@code errors} list names
+ * each bad field and says why; {@code detail} repeats them in one sentence for people.
+ */
+@RestControllerAdvice(basePackages = "io.aftercare")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  /** One bad field: its path in the request (e.g. {@code customer.market}) and the reason. */
+  public record FieldProblem(String field, String message) {}
+
+  static final URI INVALID_REQUEST = URI.create("urn:aftercare:problem:invalid-request");
+  static final URI NOT_FOUND = URI.create("urn:aftercare:problem:not-found");
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new FieldProblem(f.getField(), message(f)))
+        .collect(Collectors.toList());
+    e.getBindingResult().getGlobalErrors().forEach(g ->
+        problems.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+    return invalid(problems);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> problems = e.getParameterValidationResults().stream()
+        .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+            result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+        .toList();
+    return invalid(problems);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Throwable cause = e.getMostSpecificCause();
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      String reason;
+      if (mapping instanceof UnrecognizedPropertyException) {
+        reason = "is not a known field";
+      } else if (mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+        reason = "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
+            .map(Object::toString).collect(Collectors.joining(", "));
+      } else if (mapping instanceof InvalidFormatException format) {
+        reason = "is not a valid " + format.getTargetType().getSimpleName();
+      } else {
+        reason = "cannot be read: " + cause.getMessage();
+      }
+      return invalid(List.of(new FieldProblem(field, reason)));
+    }
+    return invalid(List.of(new FieldProblem("body", "is not valid JSON: " + firstLine(cause.getMessage()))));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+    Class<?> type = e.getRequiredType();
+    String reason = type != null && type.isEnum()
+        ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+            .collect(Collectors.joining(", "))
+        : "is not a valid " + (type == null ? "value" : type.getSimpleName());
+    return invalid(List.of(new FieldProblem(e.getName(), reason)));
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+    List<FieldProblem> problems = e.getConstraintViolations().stream()
+        .map(v -> {
+          String path = v.getPropertyPath().toString();
+          return new FieldProblem(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+        })
+        .sorted(Comparator.comparing(FieldProblem::field))
+        .toList();
+    return invalid(problems);
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Object> notFound(NotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setType(NOT_FOUND);
+    problem.setTitle("Not found");
+    problem.setProperty("kind", e.kind());
+    problem.setProperty("key", e.key());
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+  }
+
+  /** The 400 answer: one entry per bad field, and a sentence naming them all. */
+  public static ResponseEntity<Object> invalid(List<FieldProblem> problems) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+    problem.setType(INVALID_REQUEST);
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", problems);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static String message(FieldError error) {
+    return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

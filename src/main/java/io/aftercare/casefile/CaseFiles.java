@@ -1,0 +1,32 @@
+package io.aftercare.casefile;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens cases: a new case number and its case-file row, the anchor of every process on the case. */
+@Service
+public class CaseFiles {
+
+  private final CaseNumbers numbers;
+  private final JdbcClient jdbc;
+
+  CaseFiles(CaseNumbers numbers, JdbcClient jdbc) {
+    this.numbers = numbers;
+    this.jdbc = jdbc;
+  }
+
+  /** Opens a case for the customer (null when not yet known) and returns its case number. */
+  @Transactional
+  public String open(Long customerId) {
+    String caseNumber = numbers.next();
+    jdbc.sql("insert into case_file (case_number, customer_id) values (?, ?)")
+        .params(caseNumber, customerId).update();
+    return caseNumber;
+  }
+
+  public boolean exists(String caseNumber) {
+    return jdbc.sql("select count(*) from case_file where case_number = ?")
+        .param(caseNumber).query(Integer.class).single() > 0;
+  }
+}

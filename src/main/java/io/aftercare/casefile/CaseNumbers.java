@@ -1,0 +1,83 @@
+package io.aftercare.casefile;
+
+import java.time.Clock;
+import java.time.Year;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands out case numbers {@code AC-<year>-<6 digits>} (more digits past 999,999 in a year).
+ * Each year's counter is one row, incremented under its row lock in a short transaction of its
+ * own, so numbers are unique even with several nodes on one database. A number taken by a
+ * request that later fails is not reused (a gap, never a duplicate).
+ */
+@Service
+public class CaseNumbers {
+
+  /** Prefix and the zone whose calendar year goes into the number. */
+  @ConfigurationProperties("aftercare.case-number")
+  public record Settings(String prefix, ZoneId zone) {
+    public Settings {
+      prefix = prefix == null ? "AC" : prefix;
+      zone = zone == null ? ZoneId.of("UTC") : zone;
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
+  private final Settings settings;
+  private final Clock clock;
+
+  @Autowired
+  public CaseNumbers(JdbcClient jdbc, PlatformTransactionManager transactions, Settings settings) {
+    this(jdbc, transactions, settings, Clock.systemUTC());
+  }
+
+  CaseNumbers(JdbcClient jdbc, PlatformTransactionManager transactions, Settings settings, Clock clock) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public String next() {
+    int year = Year.now(clock.withZone(settings.zone())).getValue();
+    Long value = ownTransaction.execute(status -> increment(year));
+    if (value == null) {
+      // First case of the year. Two nodes may both try to open the year: one insert wins, and
+      // the other's duplicate key is harmless (in its own transaction, which PostgreSQL requires).
+      try {
+        ownTransaction.executeWithoutResult(status ->
+            jdbc.sql("insert into case_number_counter (case_year, last_value) values (?, 0)")
+                .param(year).update());
+      } catch (DuplicateKeyException anotherNodeWasFirst) {
+        // the row exists now, which is all we need
+      }
+      value = ownTransaction.execute(status -> increment(year));
+    }
+    return format(settings.prefix(), year, value);
+  }
+
+  /** Increments the year's counter and returns the new value, or null when the year has no row. */
+  private Long increment(int year) {
+    int updated = jdbc.sql("update case_number_counter set last_value = last_value + 1 where case_year = ?")
+        .param(year).update();
+    if (updated == 0) {
+      return null;
+    }
+    return jdbc.sql("select last_value from case_number_counter where case_year = ?")
+        .param(year).query(Long.class).single();
+  }
+
+  static String format(String prefix, int year, long value) {
+    return String.format("%s-%d-%06d", prefix, year, value);
+  }
+}

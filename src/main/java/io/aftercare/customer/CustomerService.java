@@ -1,0 +1,82 @@
+package io.aftercare.customer;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers and finds customers; the tier is always derived by the {@link TierPolicy}. */
+@Service
+public class CustomerService {
+
+  private static final String COLUMNS = "id, name, market, locale, email, phone, yearly_spend,"
+      + " orders_per_year, tier, consent_email, consent_sms, consent_phone, preferred_channel";
+
+  private final JdbcClient jdbc;
+  private final TierPolicy tiers;
+
+  CustomerService(JdbcClient jdbc, TierPolicy tiers) {
+    this.jdbc = jdbc;
+    this.tiers = tiers;
+  }
+
+  /** Stores a new customer (its id and tier are ignored and set here) and returns it as stored. */
+  @Transactional
+  public Customer register(Customer customer) {
+    CustomerTier tier = tiers.tierOf(customer.market(), customer.yearlySpend(), customer.ordersPerYear());
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into customer (name, market, locale, email, phone, yearly_spend, currency,
+              orders_per_year, tier, consent_email, consent_sms, consent_phone, consent_recorded_at,
+              preferred_channel)
+            values (:name, :market, :locale, :email, :phone, :spend, :currency, :orders, :tier,
+              :consentEmail, :consentSms, :consentPhone, current_timestamp, :preferred)""")
+        .param("name", customer.name())
+        .param("market", customer.market().name())
+        .param("locale", customer.locale().tag())
+        .param("email", customer.email())
+        .param("phone", customer.phone())
+        .param("spend", customer.yearlySpend())
+        .param("currency", customer.market().currency())
+        .param("orders", customer.ordersPerYear())
+        .param("tier", tier.name())
+        .param("consentEmail", customer.consent().email())
+        .param("consentSms", customer.consent().sms())
+        .param("consentPhone", customer.consent().phone())
+        .param("preferred", customer.preferredChannel() == null ? null : customer.preferredChannel().name())
+        .update(key, "id");
+    return find(key.getKey().longValue()).orElseThrow();
+  }
+
+  public Optional<Customer> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from customer where id = ?").param(id)
+        .query((rs, row) -> new Customer(
+            rs.getLong("id"),
+            rs.getString("name"),
+            Market.valueOf(rs.getString("market")),
+            CustomerLocale.of(rs.getString("locale")),
+            rs.getString("email"),
+            rs.getString("phone"),
+            rs.getBigDecimal("yearly_spend"),
+            rs.getInt("orders_per_year"),
+            CustomerTier.valueOf(rs.getString("tier")),
+            new Customer.Consent(rs.getBoolean("consent_email"), rs.getBoolean("consent_sms"),
+                rs.getBoolean("consent_phone")),
+            rs.getString("preferred_channel") == null ? null
+                : Customer.ContactChannel.valueOf(rs.getString("preferred_channel"))))
+        .optional();
+  }
+
+  public boolean existsWithEmail(String email) {
+    return jdbc.sql("select count(*) from customer where email = ?").param(email)
+        .query(Integer.class).single() > 0;
+  }
+
+  static Customer newCustomer(String name, Market market, CustomerLocale locale, String email,
+      String phone, BigDecimal spend, int orders, Customer.Consent consent,
+      Customer.ContactChannel preferred) {
+    return new Customer(null, name, market, locale, email, phone, spend, orders, null, consent, preferred);
+  }
+}

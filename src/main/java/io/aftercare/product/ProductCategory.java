@@ -1,0 +1,6 @@
+package io.aftercare.product;
+
+/** Product categories; in CN, sun protection and hair colouring are "special" (registered) cosmetics. */
+public enum ProductCategory {
+  SKINCARE, MAKEUP, SUN_PROTECTION, HAIR_COLOURING, HAIRCARE, FRAGRANCE, BODY_CARE
+}

@@ -1,0 +1,69 @@
+package io.aftercare.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * The application's API under {@code /api}: stateless HTTP Basic against Camunda's identity;
+ * 401 without valid credentials, 403 when none of the user's groups may call the endpoint; both
+ * as problem details. Everything else (webapps, engine REST) has Camunda's own security.
+ */
+@Configuration
+class ApiSecurity {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      IdentityService identity, ObjectMapper json) throws Exception {
+    return http
+        .securityMatcher("/api/**")
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
+                .hasAnyAuthority(AftercareGroup.allIds())
+            .anyRequest().hasAuthority(AftercareGroup.ADMIN.id()))
+        .httpBasic(basic -> basic.realmName("Aftercare")
+            .authenticationEntryPoint((request, response, e) ->
+                problem(json, request, response, HttpStatus.UNAUTHORIZED,
+                    "Log in with HTTP Basic as a Camunda user of Aftercare")))
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint((request, response, e) ->
+                problem(json, request, response, HttpStatus.UNAUTHORIZED,
+                    "Log in with HTTP Basic as a Camunda user of Aftercare"))
+            .accessDeniedHandler((request, response, e) ->
+                problem(json, request, response, HttpStatus.FORBIDDEN,
+                    "None of your groups may " + request.getMethod() + " " + request.getRequestURI())))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic authentication: no cookie, so no cross-site request to forge.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  private static void problem(ObjectMapper json, HttpServletRequest request,
+      HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Aftercare\"");
+    }
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,118 @@
+package io.aftercare.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters every working group sees: my tasks, my groups' tasks, due today, overdue,
+ * and one per team. Created at start, brought back to this definition if edited, shared by READ
+ * authorizations with the groups. Columns show the case at a glance.
+ */
+@Component
+@Order(StartupOrder.TASKLIST_FILTERS)
+class TasklistFilters implements ApplicationRunner {
+
+  /** Owner of the shared filters, so that they can be told apart from a user's own. */
+  static final String OWNER = "aftercare";
+
+  private static final List<AftercareGroup> WORKING_GROUPS = List.of(
+      AftercareGroup.AGENT, AftercareGroup.RETURNS, AftercareGroup.SAFETY, AftercareGroup.SUPERVISOR);
+
+  /** Task variables shown as columns in Tasklist (set by the processes on every user task). */
+  private static final Map<String, String> COLUMNS = columns();
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+
+  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    List<String> everyone = WORKING_GROUPS.stream().map(AftercareGroup::id).toList();
+    ensure("My tasks", "Tasks assigned to me", -20, "#2d7ff9",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
+    ensure("My groups' tasks", "Open tasks of my teams, claimed or not", -15, "#1aa36f",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks(), everyone);
+    ensure("Due today", "My and my teams' tasks due before midnight", -10, "#f0a000",
+        myAndMyGroups().dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}"),
+        everyone);
+    ensure("Overdue", "My and my teams' tasks past their due date", -5, "#d9342b",
+        myAndMyGroups().dueBeforeExpression("${now()}"), everyone);
+    int priority = 0;
+    for (AftercareGroup group : WORKING_GROUPS) {
+      ensure("Team: " + group.displayName(), "Open tasks of the " + group.id() + " group", priority++,
+          "#777777", tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks(),
+          List.of(group.id(), AftercareGroup.SUPERVISOR.id()));
+    }
+  }
+
+  /** Tasks assigned to me or offered to one of my groups. */
+  private TaskQuery myAndMyGroups() {
+    return tasks.createTaskQuery()
+        .or()
+          .taskAssigneeExpression("${currentUser()}")
+          .taskCandidateGroupInExpression("${currentUserGroups()}")
+          .includeAssignedTasks()
+        .endOr();
+  }
+
+  private void ensure(String name, String description, int priority, String color, TaskQuery query,
+      List<String> groups) {
+    Filter filter = filters.createFilterQuery().filterName(name).filterOwner(OWNER).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      filter.setOwner(OWNER);
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    properties.put("variables", COLUMNS.entrySet().stream()
+        .map(c -> Map.of("name", c.getKey(), "label", c.getValue())).toList());
+    filter.setProperties(properties);
+    filter.setQuery(query);
+    filters.saveFilter(filter);
+    for (String group : groups) {
+      boolean granted = authorizations.createAuthorizationQuery()
+          .resourceType(Resources.FILTER).resourceId(filter.getId()).groupIdIn(group)
+          .hasPermission(Permissions.READ).count() > 0;
+      if (!granted) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+      }
+    }
+  }
+
+  private static Map<String, String> columns() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("caseNumber", "Case");
+    columns.put("customerTier", "Tier");
+    columns.put("product", "Product");
+    columns.put("severity", "Severity");
+    return columns;
+  }
+}
