@@ -1,0 +1,286 @@
+package io.aftercare.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * Checks the process owner's files against each other and against the application: every bean,
+ * form, decision, called process and message a diagram names must exist; every process and
+ * decision keeps history for a set time; every flow node is laid out; every file is made for
+ * Camunda Platform 7.24.0. Returns what is wrong as readable lines.
+ */
+final class ModelCheck {
+
+  static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
+  static final String PLATFORM = "Camunda Platform";
+  static final String PLATFORM_VERSION = "7.24.0";
+
+  private static final Pattern EXPRESSION_ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+  private final ProcessResources resources;
+  /** Bean name to bean type, of the application's components. */
+  private final Map<String, Class<?>> beans;
+  private final List<String> violations = new ArrayList<>();
+
+  private ModelCheck(ProcessResources resources, Map<String, Class<?>> beans) {
+    this.resources = resources;
+    this.beans = beans;
+  }
+
+  static List<String> check(ProcessResources resources, Map<String, Class<?>> beans) {
+    ModelCheck check = new ModelCheck(resources, beans);
+    check.run();
+    return check.violations;
+  }
+
+  private void run() {
+    Set<String> decisions = new HashSet<>();
+    Set<String> processes = new HashSet<>();
+    Map<String, BpmnModelInstance> diagrams = new HashMap<>();
+    for (String name : resources.names()) {
+      if (name.endsWith(".dmn")) {
+        decisions.addAll(checkDmn(name));
+      } else if (name.endsWith(".bpmn")) {
+        BpmnModelInstance model = resources.bpmn(name);
+        diagrams.put(name, model);
+        model.getModelElementsByType(Process.class).forEach(p -> processes.add(p.getId()));
+      } else if (name.endsWith(".form")) {
+        checkForm(name);
+      }
+    }
+    Set<String> receivedMessages = new HashSet<>();
+    Map<String, String> startMessages = new HashMap<>();
+    diagrams.forEach((name, model) -> collectReceivers(name, model, receivedMessages, startMessages));
+    diagrams.forEach((name, model) -> checkBpmn(name, model, decisions, processes, receivedMessages));
+  }
+
+  private void checkBpmn(String file, BpmnModelInstance model, Set<String> decisions,
+      Set<String> processes, Set<String> receivedMessages) {
+    checkPlatform(file, model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatform"),
+        model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatformVersion"));
+
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      if (process.isExecutable() && blank(process.getCamundaHistoryTimeToLiveString())) {
+        violation(file, process.getId(), "process has no camunda:historyTimeToLive");
+      }
+    }
+
+    Set<String> laidOut = new HashSet<>();
+    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+      if (shape.getBpmnElement() != null) {
+        laidOut.add(shape.getBpmnElement().getId());
+      }
+    }
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (!laidOut.contains(node.getId())) {
+        violation(file, node.getId(), "has no shape in the diagram (BPMN DI); lay it out in the Modeler");
+      }
+    }
+
+    for (ModelElementInstance element : model.getModelElementsByType(
+        model.getModel().getType(org.camunda.bpm.model.bpmn.instance.BaseElement.class))) {
+      String expression = element.getAttributeValueNs(ProcessResources.CAMUNDA_NS, "delegateExpression");
+      checkBean(file, id(element), expression, JavaDelegate.class);
+      String formRef = element.getAttributeValueNs(ProcessResources.CAMUNDA_NS, "formRef");
+      if (!blank(formRef) && !resources.formsById().containsKey(formRef)) {
+        violation(file, id(element), "camunda:formRef '" + formRef + "' names no form id in forms/");
+      }
+    }
+    for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+      checkBean(file, id(listener.getParentElement().getParentElement()),
+          listener.getCamundaDelegateExpression(), ExecutionListener.class);
+    }
+    for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+      checkBean(file, id(listener.getParentElement().getParentElement()),
+          listener.getCamundaDelegateExpression(), TaskListener.class);
+    }
+
+    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+      String ref = task.getCamundaDecisionRef();
+      if (blank(ref) && blank(task.getCamundaDelegateExpression()) && blank(task.getCamundaClass())) {
+        violation(file, task.getId(), "business rule task has no camunda:decisionRef");
+      } else if (!blank(ref) && !isExpression(ref) && !decisions.contains(ref)) {
+        violation(file, task.getId(), "camunda:decisionRef '" + ref + "' names no decision in processes/");
+      }
+    }
+    for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+      String called = call.getCalledElement();
+      if (!blank(called) && !isExpression(called) && !processes.contains(called)) {
+        violation(file, call.getId(), "calledElement '" + called + "' names no process in processes/");
+      }
+    }
+
+    for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
+      ModelElementInstance event = definition.getParentElement();
+      String messageRef = definition.getAttributeValue("messageRef");
+      Message message = definition.getMessage();
+      if (!blank(messageRef) && message == null) {
+        violation(file, id(event), "messageRef '" + messageRef + "' names no message definition");
+      } else if (message == null || blank(message.getName())) {
+        violation(file, id(event), "message event has no message with a name");
+      } else if (event instanceof ThrowEvent && !receivedMessages.contains(message.getName())) {
+        violation(file, id(event), "message '" + message.getName() + "' has no receiver in processes/");
+      }
+      if (event instanceof ThrowEvent) {
+        checkBean(file, id(event), definition.getCamundaDelegateExpression(), JavaDelegate.class);
+      }
+    }
+    for (SendTask task : model.getModelElementsByType(SendTask.class)) {
+      Message message = task.getMessage();
+      if (message != null && !blank(message.getName()) && !receivedMessages.contains(message.getName())) {
+        violation(file, task.getId(), "message '" + message.getName() + "' has no receiver in processes/");
+      }
+    }
+  }
+
+  /** Message names some diagram waits for; two start events may not share a message name. */
+  private void collectReceivers(String file, BpmnModelInstance model, Set<String> received,
+      Map<String, String> startMessages) {
+    for (MessageEventDefinition definition : model.getModelElementsByType(MessageEventDefinition.class)) {
+      ModelElementInstance event = definition.getParentElement();
+      Message message = definition.getMessage();
+      if (event instanceof CatchEvent && message != null && !blank(message.getName())) {
+        received.add(message.getName());
+        if (event instanceof StartEvent) {
+          String previous = startMessages.put(message.getName(), file + "#" + id(event));
+          if (previous != null) {
+            violation(file, id(event), "message start '" + message.getName() + "' is also the start of "
+                + previous + "; message start names must be unique");
+          }
+        }
+      }
+    }
+    for (ReceiveTask task : model.getModelElementsByType(ReceiveTask.class)) {
+      if (task.getMessage() != null && !blank(task.getMessage().getName())) {
+        received.add(task.getMessage().getName());
+      }
+    }
+  }
+
+  private Set<String> checkDmn(String file) {
+    DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(resources.files().get(file)));
+    checkPlatform(file, model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatform"),
+        model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatformVersion"));
+    Set<String> ids = new HashSet<>();
+    Set<String> laidOut = dmnShapes(resources.files().get(file));
+    Collection<Decision> decisions = model.getModelElementsByType(Decision.class);
+    for (Decision decision : decisions) {
+      ids.add(decision.getId());
+      if (blank(decision.getCamundaHistoryTimeToLiveString())) {
+        violation(file, decision.getId(), "decision has no camunda:historyTimeToLive");
+      }
+      if (!laidOut.contains(decision.getId())) {
+        violation(file, decision.getId(), "has no shape in the decision requirements diagram (DMN DI)");
+      }
+    }
+    return ids;
+  }
+
+  /** The elements a DMN file lays out (DMN DI shapes), read from the XML itself. */
+  private static Set<String> dmnShapes(byte[] dmn) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      NodeList shapes = factory.newDocumentBuilder().parse(new ByteArrayInputStream(dmn))
+          .getElementsByTagNameNS("*", "DMNShape");
+      Set<String> laidOut = new HashSet<>();
+      for (int i = 0; i < shapes.getLength(); i++) {
+        laidOut.add(((Element) shapes.item(i)).getAttribute("dmnElementRef"));
+      }
+      return laidOut;
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot read DMN: " + e.getMessage(), e);
+    }
+  }
+
+  private void checkForm(String file) {
+    try {
+      JsonNode form = new ObjectMapper().readTree(resources.files().get(file));
+      checkPlatform(file, text(form, "executionPlatform"), text(form, "executionPlatformVersion"));
+    } catch (IOException e) {
+      violation(file, "-", "is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  private void checkPlatform(String file, String platform, String version) {
+    if (!PLATFORM.equals(platform) || !PLATFORM_VERSION.equals(version)) {
+      violation(file, "-", "declares execution platform '" + platform + " " + version
+          + "', expected '" + PLATFORM + " " + PLATFORM_VERSION + "'");
+    }
+  }
+
+  private void checkBean(String file, String element, String expression, Class<?> expectedType) {
+    if (blank(expression)) {
+      return;
+    }
+    Matcher root = EXPRESSION_ROOT.matcher(expression);
+    if (!root.find()) {
+      violation(file, element, "delegate expression '" + expression + "' is not an expression");
+      return;
+    }
+    String bean = root.group(1);
+    Class<?> type = beans.get(bean);
+    if (type == null) {
+      violation(file, element, "delegate expression '" + expression + "' names no bean '" + bean + "'");
+    } else if (expression.matches("^\\s*\\$\\{\\s*" + bean + "\\s*}\\s*$") && !expectedType.isAssignableFrom(type)) {
+      violation(file, element, "bean '" + bean + "' is no " + expectedType.getSimpleName());
+    }
+  }
+
+  private void violation(String file, String element, String problem) {
+    violations.add(file + " " + element + ": " + problem);
+  }
+
+  private static String id(ModelElementInstance element) {
+    String id = element == null ? null : element.getAttributeValue("id");
+    return id == null ? "-" : id;
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  }
+
+  private static boolean isExpression(String value) {
+    return value.contains("${") || value.contains("#{");
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

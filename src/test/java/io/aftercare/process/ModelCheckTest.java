@@ -1,0 +1,44 @@
+package io.aftercare.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The build fails when a diagram in processes/ refers to something that does not exist. */
+class ModelCheckTest {
+
+  private static final Map<String, Class<?>> BEANS = ApplicationBeans.scan("io.aftercare");
+
+  @Test
+  void processesAndFormsOfTheRepositoryAreConsistent() {
+    ProcessResources repository = ProcessResources.load("file:./");
+    assertThat(repository.names()).as("processes/ and forms/ are read").isNotEmpty();
+
+    List<String> violations = ModelCheck.check(repository, BEANS);
+
+    assertThat(violations).as("model check of processes/ and forms/").isEmpty();
+  }
+
+  @Test
+  void findsEveryKindOfBrokenReference() {
+    ProcessResources broken = ProcessResources.load("classpath:modelcheck/broken/");
+
+    List<String> violations = ModelCheck.check(broken, BEANS);
+
+    assertThat(violations).anySatisfy(v -> assertThat(v).contains("Task_MissingBean", "names no bean 'noSuchBean'"))
+        .anySatisfy(v -> assertThat(v).contains("Task_NotADelegate", "bean 'caseFiles' is no JavaDelegate"))
+        .anySatisfy(v -> assertThat(v).contains("Task_MissingForm", "'no-such-form' names no form id"))
+        .anySatisfy(v -> assertThat(v).contains("Task_MissingDecision", "'noSuchDecision' names no decision"))
+        .anySatisfy(v -> assertThat(v).contains("Call_MissingProcess", "'noSuchProcess' names no process"))
+        .anySatisfy(v -> assertThat(v).contains("Throw_NoReceiver", "'NobodyListens' has no receiver"))
+        .anySatisfy(v -> assertThat(v).contains("broken.bpmn broken: process has no camunda:historyTimeToLive"))
+        .anySatisfy(v -> assertThat(v).contains("End_NotLaidOut", "has no shape in the diagram"))
+        .anySatisfy(v -> assertThat(v).contains("broken.bpmn", "'Camunda Platform 7.21.0'"))
+        .anySatisfy(v -> assertThat(v).contains("brokenDecision", "decision has no camunda:historyTimeToLive"))
+        .anySatisfy(v -> assertThat(v).contains("brokenDecision", "no shape in the decision requirements diagram"))
+        .anySatisfy(v -> assertThat(v).contains("old.form", "'Camunda Platform 7.15.0'"));
+    assertThat(violations).noneMatch(v -> v.contains("Start:"));
+  }
+}
