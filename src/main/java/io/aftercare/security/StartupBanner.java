@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -17,19 +17,19 @@ class StartupBanner implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
 
-  private final WebServerApplicationContext context;
+  private final Environment environment;
   private final DemoProperties demo;
   private final AdminProperties admin;
 
-  StartupBanner(WebServerApplicationContext context, DemoProperties demo, AdminProperties admin) {
-    this.context = context;
+  StartupBanner(Environment environment, DemoProperties demo, AdminProperties admin) {
+    this.environment = environment;
     this.demo = demo;
     this.admin = admin;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    String base = "http://localhost:" + context.getWebServer().getPort();
+    String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
     StringBuilder text = new StringBuilder("\n\n  Aftercare is running\n")
         .append("    Tasklist, Cockpit, Admin  ").append(base).append("/camunda/app/\n")
         .append("    Engine REST API           ").append(base).append("/engine-rest\n")

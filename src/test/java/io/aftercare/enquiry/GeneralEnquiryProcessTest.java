@@ -33,7 +33,8 @@ class GeneralEnquiryProcessTest {
   static final String CASE_NUMBER = "AC-2026-000042";
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+      .configurationResource("process-test-engine.cfg.xml").build();
 
   @BeforeEach
   void setUp() {

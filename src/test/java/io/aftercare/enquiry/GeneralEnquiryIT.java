@@ -1,0 +1,78 @@
+package io.aftercare.enquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.casefile.CaseFiles;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.Http;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An enquiry worked as the users do it, through the engine REST API that Tasklist uses: an agent
+ * starts it, it gets a real case number, the routed team sees, reads the form of and completes it.
+ */
+@AftercareIT
+class GeneralEnquiryIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  CaseFiles cases;
+
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  @Test
+  void agentRegistersEnquiryAndReturnsClerkAnswersIt() {
+    Http.Response started = http.post("/engine-rest/process-definition/key/generalEnquiry/start", "agent",
+        Map.of("variables", Map.of(
+            "customerName", value("Sophie Martin"), "contact", value("sophie.martin@example.fr"),
+            "market", value("EU"), "topic", value("return"),
+            "question", value("Can I send back an unopened lipstick?"))));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String instance = started.json().get("id").asText();
+    String caseNumber = started.json().get("businessKey").asText();
+    assertThat(caseNumber).matches("AC-\\d{4}-\\d{6}");
+    assertThat(cases.exists(caseNumber)).isTrue();
+
+    assertThat(http.get("/engine-rest/task?processInstanceId=" + instance, "agent").json()).isEmpty();
+    JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + instance, "returns").json();
+    assertThat(tasks).hasSize(1);
+    String task = tasks.get(0).get("id").asText();
+    assertThat(tasks.get(0).get("name").asText()).isEqualTo("Answer enquiry " + caseNumber);
+
+    Http.Response form = http.get("/engine-rest/task/" + task + "/deployed-form", "returns");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.json().get("id").asText()).isEqualTo("answer-enquiry");
+
+    Http.Response completed = http.post("/engine-rest/task/" + task + "/complete", "returns",
+        Map.of("variables", Map.of("answer", value("Yes, within 14 days; here is how."),
+            "needsFollowUp", Map.of("value", false, "type", "Boolean"))));
+    assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+
+    JsonNode history = http.get("/engine-rest/history/process-instance/" + instance, "supervisor").json();
+    assertThat(history.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(history.get("businessKey").asText()).isEqualTo(caseNumber);
+  }
+
+  @Test
+  void safetyCannotStartTheAgentsProcess() {
+    Http.Response response = http.post("/engine-rest/process-definition/key/generalEnquiry/start", "safety",
+        Map.of("variables", Map.of("topic", value("other"))));
+    assertThat(response.status()).isIn(403, 404);
+  }
+
+  private static Map<String, Object> value(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+}

@@ -1,0 +1,163 @@
+package io.aftercare.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.Http;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who may call what: HTTP Basic against Camunda's identity, authorizations per group. */
+@AftercareIT
+class SecurityIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  IdentityService identity;
+
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+  }
+
+  @Test
+  void engineRestNeedsCredentials() {
+    // A wrong password delays that user's next log-in (Camunda's brute-force protection), so
+    // the wrong password is tried on a user of its own.
+    String user = userWithoutGroups();
+    assertThat(http.get("/engine-rest/process-definition", null).status()).isEqualTo(401);
+    assertThat(http.get("/engine-rest/process-definition", user + ":wrong").status()).isEqualTo(401);
+  }
+
+  @Test
+  void agentListsTheProcessesItMayStart() {
+    Http.Response response = http.get("/engine-rest/process-definition", "agent");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(keys(response.json())).contains("generalEnquiry");
+  }
+
+  @Test
+  void onlyProcessOwnersDeploy() throws Exception {
+    assertThat(deploy("agent")).isEqualTo(403);
+    assertThat(deploy("supervisor")).isEqualTo(403);
+    assertThat(deploy("owner")).isEqualTo(200);
+  }
+
+  @Test
+  void supervisorReadsHistoryAgentCannotSeeOtherTeamsWork() {
+    assertThat(http.get("/engine-rest/history/process-instance", "supervisor").status()).isEqualTo(200);
+    assertThat(http.get("/engine-rest/authorization", "agent").json()).isEmpty();
+  }
+
+  @Test
+  void apiNeedsCredentialsAndAGroupAndAnswersWithProblemDetails() {
+    Http.Response anonymous = http.get("/api/products", null);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.contentType()).startsWith("application/problem+json");
+    assertThat(anonymous.json().get("status").asInt()).isEqualTo(401);
+
+    String outsider = userWithoutGroups();
+    Http.Response forbidden = http.get("/api/products", outsider + ":demo");
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.contentType()).startsWith("application/problem+json");
+    assertThat(forbidden.json().get("detail").asText()).contains("GET /api/products");
+
+    for (AftercareGroup group : AftercareGroup.values()) {
+      String name = group == AftercareGroup.ADMIN ? "admin:admin-test" : group.demoUser();
+      assertThat(http.get("/api/products", name).status()).as(name).isEqualTo(200);
+    }
+    assertThat(http.get("/api/products", userWithoutGroups() + ":wrong").status()).isEqualTo(401);
+  }
+
+  /** A user in no group, password "demo". */
+  private String userWithoutGroups() {
+    String id = "outsider" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identity.newUser(id);
+    user.setPassword("demo");
+    identity.saveUser(user);
+    return id;
+  }
+
+  @Test
+  void demoUsersBelongToOneGroupEach() {
+    for (AftercareGroup group : AftercareGroup.values()) {
+      String user = group == AftercareGroup.ADMIN ? "admin" : group.demoUser();
+      assertThat(identity.createGroupQuery().groupMember(user).list())
+          .extracting(g -> g.getId()).containsExactly(group.id());
+    }
+  }
+
+  @Test
+  void tasklistFiltersAreSharedWithTheWorkingGroups() {
+    Http.Response agentFilters = http.get("/engine-rest/filter", "agent");
+    List<String> names = new ArrayList<>();
+    agentFilters.json().forEach(f -> names.add(f.get("name").asText()));
+
+    assertThat(names).contains("My tasks", "My groups' tasks", "Due today", "Overdue",
+        "Team: Customer-service agents").doesNotContain("Team: Returns clerks");
+    for (JsonNode filter : agentFilters.json()) {
+      assertThat(http.get("/engine-rest/filter/" + filter.get("id").asText() + "/list", "agent").status())
+          .as(filter.get("name").asText()).isEqualTo(200);
+    }
+    assertThat(http.get("/engine-rest/filter", "owner").json()).isEmpty();
+  }
+
+  private static List<String> keys(JsonNode definitions) {
+    List<String> keys = new ArrayList<>();
+    definitions.forEach(d -> keys.add(d.get("key").asText()));
+    return keys;
+  }
+
+  /** Deploys a decision as Camunda Modeler does (multipart to deployment/create); returns the status. */
+  private int deploy(String user) throws IOException, InterruptedException {
+    String boundary = "----aftercare" + UUID.randomUUID();
+    byte[] dmn = Files.readAllBytes(Path.of("processes/enquiry-routing.dmn"));
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+        + "modeler-test\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\""
+        + "\r\n\r\ntrue\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; "
+        + "filename=\"enquiry-routing.dmn\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    String tail = "\r\n--" + boundary + "--\r\n";
+    byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), dmn, tail.getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    byte[] all = new byte[length];
+    int offset = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, all, offset, part.length);
+      offset += part.length;
+    }
+    return all;
+  }
+}
