@@ -2,6 +2,7 @@ package io.aftercare.customer;
 
 import static io.aftercare.customer.CustomerService.newCustomer;
 
+import io.aftercare.security.DemoData;
 import io.aftercare.security.DemoProperties;
 import io.aftercare.security.StartupOrder;
 import java.math.BigDecimal;
@@ -59,15 +60,7 @@ class DemoCustomers implements ApplicationRunner {
     if (!demo.enabled()) {
       return;
     }
-    int added = 0;
-    for (Customer customer : CUSTOMERS) {
-      if (!customers.existsWithEmail(customer.email())) {
-        customers.register(customer);
-        added++;
-      }
-    }
-    if (added > 0) {
-      LOG.info("Demo mode: added {} demo customers", added);
-    }
+    DemoData.addMissing(LOG, "demo customers", CUSTOMERS,
+        c -> customers.existsWithEmail(c.email()), customers::register);
   }
 }

@@ -7,6 +7,7 @@ import static io.aftercare.product.Product.Registration.Kind.LISTING;
 import static io.aftercare.product.Product.Registration.Kind.NOTIFICATION;
 import static io.aftercare.product.Product.Registration.Kind.REGISTRATION;
 
+import io.aftercare.security.DemoData;
 import io.aftercare.security.DemoProperties;
 import io.aftercare.security.StartupOrder;
 import java.time.LocalDate;
@@ -78,16 +79,7 @@ class DemoCatalogue implements ApplicationRunner {
     if (!demo.enabled()) {
       return;
     }
-    int added = 0;
-    for (Product product : PRODUCTS) {
-      if (!catalogue.exists(product.sku())) {
-        catalogue.add(product);
-        added++;
-      }
-    }
-    if (added > 0) {
-      LOG.info("Demo mode: added {} demo products", added);
-    }
+    DemoData.addMissing(LOG, "demo products", PRODUCTS, p -> catalogue.exists(p.sku()), catalogue::add);
   }
 
   private static Product product(String sku, String name, String nameZh, ProductCategory category,
