@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component("openCase")
 class OpenCaseDelegate implements JavaDelegate {
 
-  static final String CASE_NUMBER = "caseNumber";
-
   private final CaseFiles cases;
 
   OpenCaseDelegate(CaseFiles cases) {
@@ -22,10 +20,10 @@ class OpenCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
     if (caseNumber == null) {
       caseNumber = cases.open(null);
-      execution.setVariable(CASE_NUMBER, caseNumber);
+      execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     }
     execution.setProcessBusinessKey(caseNumber);
   }

@@ -34,7 +34,7 @@ class ApiSecurity {
         .securityMatcher("/api/**")
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
+            .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/cases/**")
                 .hasAnyAuthority(AftercareGroup.allIds())
             .anyRequest().hasAuthority(AftercareGroup.ADMIN.id()))
         .httpBasic(basic -> basic.realmName("Aftercare")

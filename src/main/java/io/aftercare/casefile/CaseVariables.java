@@ -1,0 +1,71 @@
+package io.aftercare.casefile;
+
+import io.aftercare.customer.Market;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The process variables every case process carries, and how to read them. The case number is
+ * also the business key of every process instance on the case.
+ */
+public final class CaseVariables {
+
+  public static final String CASE_NUMBER = "caseNumber";
+  public static final String MARKET = "market";
+  public static final String CUSTOMER_ID = "customerId";
+
+  private CaseVariables() {}
+
+  public static String caseNumber(DelegateExecution execution) {
+    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    if (caseNumber == null) {
+      caseNumber = execution.getProcessBusinessKey();
+    }
+    if (caseNumber == null) {
+      throw new IllegalStateException("Process " + execution.getProcessInstanceId()
+          + " has no case number (variable caseNumber or business key)");
+    }
+    return caseNumber;
+  }
+
+  public static Market market(VariableScope scope) {
+    Object market = scope.getVariable(MARKET);
+    if (market == null) {
+      throw new IllegalStateException("The process has no variable 'market' (CN, EU or US)");
+    }
+    return Market.valueOf(market.toString());
+  }
+
+  public static Long customerId(VariableScope scope) {
+    Object id = scope.getVariable(CUSTOMER_ID);
+    return id == null ? null : ((Number) id).longValue();
+  }
+
+  /** The execution behind an expression's scope: a task's execution, or the execution itself. */
+  public static DelegateExecution execution(Object scope) {
+    if (scope instanceof DelegateExecution execution) {
+      return execution;
+    }
+    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task) {
+      return task.getExecution();
+    }
+    throw new IllegalArgumentException("Expected an execution or a task, got " + scope);
+  }
+
+  /** A date from a variable or an input parameter: a Date, an ISO-8601 text, or null. */
+  public static Date date(Object value) {
+    if (value == null || value instanceof Date) {
+      return (Date) value;
+    }
+    if (value instanceof java.time.Instant instant) {
+      return Date.from(instant);
+    }
+    String text = value.toString();
+    try {
+      return Date.from(java.time.OffsetDateTime.parse(text).toInstant());
+    } catch (java.time.format.DateTimeParseException notWithOffset) {
+      return Date.from(java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.aftercare.casefile;
+
+import io.aftercare.notification.Channel;
+import io.aftercare.notification.Notification;
+import io.aftercare.sla.Escalations;
+import io.aftercare.sla.SlaClock;
+import java.time.Instant;
+import java.util.List;
+
+/** A case as its workers see it: its clocks, escalations and the messages sent or waiting. */
+public record CaseView(
+    String caseNumber,
+    Instant openedAt,
+    Long customerId,
+    List<Clock> clocks,
+    List<Escalations.Escalation> escalations,
+    List<Message> notifications) {
+
+  /** A clock: target, when it started and is due, where it stands. */
+  public record Clock(String target, SlaClock.State state, Instant startedAt, Instant dueAt, Instant warnAt,
+      Instant pausedAt, Instant warnedAt, Instant breachedAt, Instant endedAt, boolean onTime) {
+
+    static Clock of(SlaClock clock) {
+      return new Clock(clock.target(), clock.state(), clock.startedAt(), clock.dueAt(), clock.warnAt(),
+          clock.pausedAt(), clock.warnedAt(), clock.breachedAt(), clock.endedAt(), clock.breachedAt() == null);
+    }
+  }
+
+  /** A message; the recipient is masked (the case view is for everyone working the case). */
+  public record Message(String template, String audience, Channel channel, String language, String recipient,
+      Notification.State state, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+
+    static Message of(Notification n) {
+      return new Message(n.template(), n.audience(), n.channel(), n.language(), mask(n.recipient()), n.state(),
+          n.attempts(), n.lastError(), n.createdAt(), n.sentAt());
+    }
+  }
+
+  /** {@code wang.li@example.cn} → {@code w***@example.cn}; {@code +8613800000001} → {@code +86138*****0001}. */
+  static String mask(String recipient) {
+    if (recipient == null || recipient.length() < 4) {
+      return recipient == null ? null : "***";
+    }
+    int at = recipient.indexOf('@');
+    if (at > 0) {
+      return recipient.charAt(0) + "***" + recipient.substring(at);
+    }
+    int keep = Math.min(6, recipient.length() / 2);
+    return recipient.substring(0, keep) + "*".repeat(Math.max(recipient.length() - keep - 4, 1))
+        + recipient.substring(recipient.length() - 4);
+  }
+}

@@ -1,0 +1,4 @@
+package io.aftercare.notification;
+
+/** How a notification travels. */
+public enum Channel { EMAIL, SMS }

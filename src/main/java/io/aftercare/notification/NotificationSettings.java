@@ -1,0 +1,38 @@
+package io.aftercare.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The outbox and its dispatcher ({@code aftercare.notification}): how often and how much it sends,
+ * how often it retries (exponential back-off from {@code backoff}), the sender address, the
+ * language of internal messages, the manager told at escalation level 3, and the SMS gateway.
+ */
+@ConfigurationProperties("aftercare.notification")
+public record NotificationSettings(
+    Duration dispatchInterval,
+    int batchSize,
+    int maxAttempts,
+    Duration backoff,
+    String from,
+    String staffLanguage,
+    String managerEmail,
+    Sms sms) {
+
+  /** The SMS gateway: JSON {@code {to, text, reference}} POSTed to {@code url}; none when blank. */
+  public record Sms(String url, Duration timeout) {}
+
+  public NotificationSettings {
+    dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(10) : dispatchInterval;
+    batchSize = batchSize <= 0 ? 20 : batchSize;
+    maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
+    backoff = backoff == null ? Duration.ofSeconds(30) : backoff;
+    staffLanguage = staffLanguage == null ? "en" : staffLanguage;
+    sms = sms == null ? new Sms(null, Duration.ofSeconds(10)) : sms;
+  }
+
+  /** Wait before the next attempt after {@code attempts} failed ones: backoff, 2×, 4×, … */
+  public Duration delayAfter(int attempts) {
+    return backoff.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+  }
+}

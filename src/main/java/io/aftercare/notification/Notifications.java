@@ -1,0 +1,137 @@
+package io.aftercare.notification;
+
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerService;
+import io.aftercare.customer.Market;
+import io.aftercare.sla.SlaClock;
+import io.aftercare.sla.SlaClocks;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts messages in the outbox: to a customer in their language through their preferred consented
+ * channel, or to staff by e-mail. The values a template may use are the case's process values,
+ * {@code customerName}, and the due date of each of the case's clocks as {@code due.<target>},
+ * written for the reader's language and market.
+ */
+@Service
+public class Notifications {
+
+  private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
+  private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+  private final Outbox outbox;
+  private final Templates templates;
+  private final CustomerService customers;
+  private final SlaClocks clocks;
+  private final NotificationSettings settings;
+
+  Notifications(Outbox outbox, Templates templates, CustomerService customers, SlaClocks clocks,
+      NotificationSettings settings) {
+    this.outbox = outbox;
+    this.templates = templates;
+    this.customers = customers;
+    this.clocks = clocks;
+    this.settings = settings;
+  }
+
+  /**
+   * Queues a customer message under {@code key}; a channel of null means the customer's preferred
+   * consented one. Without a consented channel (or contact data for it) the row is FAILED at once.
+   */
+  public void toCustomer(String key, String caseNumber, long customerId, String template, Channel channel,
+      Map<String, Object> values, Instant now) {
+    Customer customer = customers.find(customerId)
+        .orElseThrow(() -> new IllegalStateException("No customer " + customerId + " for case " + caseNumber));
+    String language = customer.locale().tag();
+    Map<String, String> text = texts(caseNumber, values, language, customer.market().zone());
+    text.put("customerName", customer.name());
+    Templates.Message message = templates.render(template, language, text);
+    Channel chosen = channel == null ? preferredChannel(customer) : channel;
+    String recipient = chosen == null ? null : recipient(customer, chosen);
+    String failure = null;
+    if (chosen == null) {
+      failure = "The customer has not consented to e-mail or SMS";
+    } else if (!consented(customer, chosen)) {
+      failure = "The customer has not consented to " + chosen;
+    } else if (recipient == null) {
+      failure = "The customer has no " + (chosen == Channel.EMAIL ? "e-mail address" : "mobile number");
+    }
+    outbox.add(new Outbox.NewMessage(key, caseNumber, "CUSTOMER", template, chosen, recipient, language,
+        message.subject(), message.body(), failure), now);
+  }
+
+  /** Queues an e-mail to each member of staff (one row each) in the staff language. */
+  public void toStaff(String key, String caseNumber, String template, List<String> emails,
+      Map<String, Object> values, Instant now) {
+    String language = settings.staffLanguage();
+    Map<String, String> text = texts(caseNumber, values, language, ZoneId.of("UTC"));
+    Templates.Message message = templates.render(template, language, text);
+    for (String email : emails) {
+      outbox.add(new Outbox.NewMessage(key + ":" + email, caseNumber, "INTERNAL", template, Channel.EMAIL,
+          email, language, message.subject(), message.body(), null), now);
+    }
+  }
+
+  static Channel preferredChannel(Customer customer) {
+    if (customer.preferredChannel() == Customer.ContactChannel.EMAIL && customer.consent().email()) {
+      return Channel.EMAIL;
+    }
+    if (customer.preferredChannel() == Customer.ContactChannel.SMS && customer.consent().sms()) {
+      return Channel.SMS;
+    }
+    if (customer.consent().email() && customer.email() != null) {
+      return Channel.EMAIL;
+    }
+    if (customer.consent().sms() && customer.phone() != null) {
+      return Channel.SMS;
+    }
+    return null;
+  }
+
+  private static boolean consented(Customer customer, Channel channel) {
+    return channel == Channel.EMAIL ? customer.consent().email() : customer.consent().sms();
+  }
+
+  private static String recipient(Customer customer, Channel channel) {
+    return channel == Channel.EMAIL ? customer.email() : customer.phone();
+  }
+
+  private Map<String, String> texts(String caseNumber, Map<String, Object> values, String language, ZoneId zone) {
+    Map<String, String> text = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      if (value != null) {
+        text.put(name, value instanceof Date date ? format(date.toInstant(), language, zone) : value.toString());
+      }
+    });
+    text.put("caseNumber", caseNumber);
+    for (SlaClock clock : clocks.forCase(caseNumber)) {
+      ZoneId clockZone = Market.valueOf(clock.market()).zone();
+      text.put("due." + clock.target(), format(clock.dueAt(), language, "UTC".equals(zone.getId()) ? clockZone : zone));
+    }
+    return text;
+  }
+
+  static String format(Instant instant, String language, ZoneId zone) {
+    if (language.startsWith("zh")) {
+      return ZH.format(instant.atZone(zone)) + "（" + zoneName(zone, true) + "）";
+    }
+    return EN.format(instant.atZone(zone)) + " (" + zoneName(zone, false) + ")";
+  }
+
+  private static String zoneName(ZoneId zone, boolean chinese) {
+    return switch (zone.getId()) {
+      case "Asia/Shanghai" -> chinese ? "北京时间" : "China time";
+      case "Europe/Paris" -> chinese ? "巴黎时间" : "Paris time";
+      case "America/New_York" -> chinese ? "纽约时间" : "New York time";
+      default -> zone.getId();
+    };
+  }
+}

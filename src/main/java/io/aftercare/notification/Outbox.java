@@ -1,0 +1,110 @@
+package io.aftercare.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The notification outbox table. Rows are added in the caller's transaction (the engine's, from a
+ * process step) under a unique idempotency key: adding a key twice adds nothing.
+ */
+@Service
+public class Outbox {
+
+  private static final String COLUMNS = "id, case_number, audience, template, channel, recipient, language,"
+      + " subject, body, state, attempts, next_attempt_at, last_error, created_at, sent_at, idempotency_key";
+
+  private final JdbcClient jdbc;
+
+  Outbox(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A message to add: FAILED at once when it cannot be sent at all (no consented channel). */
+  public record NewMessage(String idempotencyKey, String caseNumber, String audience, String template,
+      Channel channel, String recipient, String language, String subject, String body, String failure) {}
+
+  /** Adds the message unless its key is already there; true when added. */
+  public boolean add(NewMessage message, Instant now) {
+    // A plain insert guarded by NOT EXISTS: the same step runs once at a time (the engine's
+    // optimistic locking), and on PostgreSQL a failed insert would spoil the engine's transaction.
+    int added = jdbc.sql("""
+            insert into notification (idempotency_key, case_number, audience, template, channel, recipient,
+              language, subject, body, state, attempts, next_attempt_at, last_error, created_at)
+            select :key, :caseNumber, :audience, :template, :channel, :recipient, :language, :subject, :body,
+              :state, 0, :now, :failure, :now
+            where not exists (select 1 from notification where idempotency_key = :key)""")
+        .param("key", message.idempotencyKey())
+        .param("caseNumber", message.caseNumber())
+        .param("audience", message.audience())
+        .param("template", message.template())
+        .param("channel", message.channel() == null ? null : message.channel().name())
+        .param("recipient", message.recipient())
+        .param("language", message.language())
+        .param("subject", message.subject())
+        .param("body", message.body())
+        .param("state", message.failure() == null ? "PENDING" : "FAILED")
+        .param("failure", message.failure())
+        .param("now", Timestamp.from(now))
+        .update();
+    return added > 0;
+  }
+
+  public List<Notification> forCase(String caseNumber) {
+    return jdbc.sql("select " + COLUMNS + " from notification where case_number = ? order by created_at, id")
+        .param(caseNumber).query(Outbox::row).list();
+  }
+
+  public Optional<Notification> byKey(String key) {
+    return jdbc.sql("select " + COLUMNS + " from notification where idempotency_key = ?")
+        .param(key).query(Outbox::row).optional();
+  }
+
+  /** The oldest due pending row of the given channels, locked for this transaction; others skip it. */
+  Optional<Notification> lockNextDue(List<Channel> channels, Instant now) {
+    if (channels.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select " + COLUMNS + " from notification where state = 'PENDING' and next_attempt_at <= :now"
+            + " and channel in (:channels) order by next_attempt_at, id"
+            + " fetch first 1 rows only for update skip locked")
+        .param("now", Timestamp.from(now))
+        .param("channels", channels.stream().map(Channel::name).toList())
+        .query(Outbox::row).optional();
+  }
+
+  void markSent(long id, Instant at) {
+    jdbc.sql("update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null"
+        + " where id = ?").params(Timestamp.from(at), id).update();
+  }
+
+  void markAttemptFailed(long id, String error, Instant nextAttempt, boolean last) {
+    jdbc.sql("update notification set attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+            + " state = ? where id = ?")
+        .params(truncate(error), Timestamp.from(nextAttempt), last ? "FAILED" : "PENDING", id).update();
+  }
+
+  private static String truncate(String error) {
+    String text = error == null ? "unknown error" : error;
+    return text.length() > 1000 ? text.substring(0, 1000) : text;
+  }
+
+  private static Notification row(ResultSet rs, int n) throws SQLException {
+    return new Notification(rs.getLong("id"), rs.getString("case_number"), rs.getString("audience"),
+        rs.getString("template"), rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
+        rs.getString("recipient"), rs.getString("language"), rs.getString("subject"), rs.getString("body"),
+        Notification.State.valueOf(rs.getString("state")), rs.getInt("attempts"),
+        instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
+        instant(rs, "sent_at"), rs.getString("idempotency_key"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,67 @@
+package io.aftercare.sla;
+
+import io.aftercare.casefile.CaseVariables;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts, pauses, resumes, stops or cancels one of the case's SLA clocks. Input parameters:
+ * {@code clock} (the target, e.g. {@code complaint.resolve.general}), {@code action}
+ * ({@code start|pause|resume|stop|cancel}) and, for start, an optional {@code from} (a date or
+ * ISO-8601 text; default now), e.g. the day the company learned of an adverse reaction.
+ * Resuming moves the timers and task dates set from the clock.
+ */
+@Component("slaClock")
+class SlaClockDelegate implements JavaDelegate {
+
+  static final String CLOCK = "clock";
+  static final String ACTION = "action";
+  static final String FROM = "from";
+
+  private final SlaClocks clocks;
+  private final SlaPolicy policy;
+  private final ClockFollowers followers;
+
+  SlaClockDelegate(SlaClocks clocks, SlaPolicy policy, ClockFollowers followers) {
+    this.clocks = clocks;
+    this.policy = policy;
+    this.followers = followers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String target = required(execution, CLOCK);
+    String action = required(execution, ACTION);
+    String caseNumber = CaseVariables.caseNumber(execution);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    switch (action) {
+      case "start" -> {
+        Date from = CaseVariables.date(execution.getVariableLocal(FROM));
+        clocks.start(caseNumber, target, CaseVariables.market(execution), from == null ? now : from.toInstant());
+      }
+      case "pause" -> clocks.pause(caseNumber, target, now);
+      case "resume" -> clocks.resume(caseNumber, target, now).ifPresent(pause -> {
+        BusinessCalendar calendar = clocks.calendarOf(pause.clock());
+        followers.follow(caseNumber, target, instant ->
+            policy.shift(target, calendar, instant, pause.pausedAt(), pause.resumedAt()));
+      });
+      case "stop" -> clocks.stop(caseNumber, target, now);
+      case "cancel" -> clocks.cancel(caseNumber, target, now);
+      default -> throw new IllegalArgumentException("slaClock: unknown action '" + action
+          + "', expected start, pause, resume, stop or cancel");
+    }
+  }
+
+  private static String required(DelegateExecution execution, String name) {
+    Object value = execution.getVariableLocal(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalArgumentException("slaClock needs the input parameter '" + name + "' on "
+          + execution.getCurrentActivityId());
+    }
+    return value.toString();
+  }
+}

@@ -1,0 +1,187 @@
+package io.aftercare.sla;
+
+import io.aftercare.customer.Market;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, pauses, resumes and stops the clocks of a case, and records every change as an SLA
+ * event. Runs in the caller's transaction (the engine's, when called from a process), so a clock
+ * changes exactly when the process step that changes it commits.
+ */
+@Service
+public class SlaClocks {
+
+  private static final String COLUMNS = "id, case_number, target, market, state, started_at, due_at,"
+      + " warn_at, paused_at, warned_at, breached_at, ended_at";
+
+  private final JdbcClient jdbc;
+  private final SlaPolicy policy;
+  private final Calendars calendars;
+
+  SlaClocks(JdbcClient jdbc, SlaPolicy policy, Calendars calendars) {
+    this.jdbc = jdbc;
+    this.policy = policy;
+    this.calendars = calendars;
+  }
+
+  /** Starts the case's clock for the target at {@code start}; a clock that exists is returned as it is. */
+  @Transactional
+  public SlaClock start(String caseNumber, String target, Market market, Instant start) {
+    Optional<SlaClock> existing = find(caseNumber, target);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    BusinessCalendar calendar = calendars.of(market);
+    Instant due = policy.due(target, calendar, start);
+    Instant warn = policy.warn(target, calendar, start, due);
+    jdbc.sql("insert into sla_clock (case_number, target, market, state, started_at, due_at, warn_at)"
+            + " values (?, ?, ?, 'RUNNING', ?, ?, ?)")
+        .params(caseNumber, target, market.name(), ts(start), ts(due), ts(warn)).update();
+    SlaClock clock = find(caseNumber, target).orElseThrow();
+    event(clock, "STARTED", start, null);
+    return clock;
+  }
+
+  /** Pauses a running clock (waiting for the customer). */
+  @Transactional
+  public SlaClock pause(String caseNumber, String target, Instant at) {
+    SlaClock clock = require(caseNumber, target);
+    if (clock.state() != SlaClock.State.RUNNING) {
+      return clock;
+    }
+    jdbc.sql("update sla_clock set state = 'PAUSED', paused_at = ? where id = ?").params(ts(at), clock.id()).update();
+    event(clock, "PAUSED", at, null);
+    return require(caseNumber, target);
+  }
+
+  /**
+   * Resumes a paused clock: its due and warning dates move by the paused time (as the target
+   * counts time). Returns the pause, so that timers and tasks can follow; empty when not paused.
+   */
+  @Transactional
+  public Optional<Pause> resume(String caseNumber, String target, Instant at) {
+    SlaClock clock = require(caseNumber, target);
+    if (clock.state() != SlaClock.State.PAUSED) {
+      return Optional.empty();
+    }
+    BusinessCalendar calendar = calendars.of(Market.valueOf(clock.market()));
+    Instant due = policy.shift(target, calendar, clock.dueAt(), clock.pausedAt(), at);
+    Instant warn = policy.shift(target, calendar, clock.warnAt(), clock.pausedAt(), at);
+    jdbc.sql("update sla_clock set state = 'RUNNING', paused_at = null, due_at = ?, warn_at = ? where id = ?")
+        .params(ts(due), ts(warn), clock.id()).update();
+    SlaClock resumed = require(caseNumber, target);
+    event(resumed, "RESUMED", at, "paused since " + clock.pausedAt());
+    return Optional.of(new Pause(resumed, clock.pausedAt(), at));
+  }
+
+  /** The target was met (the step it measures is done); a clock that breached stays marked so. */
+  @Transactional
+  public SlaClock stop(String caseNumber, String target, Instant at) {
+    return end(caseNumber, target, at, SlaClock.State.MET, "MET");
+  }
+
+  /** The clock no longer applies (the case went another way). */
+  @Transactional
+  public SlaClock cancel(String caseNumber, String target, Instant at) {
+    return end(caseNumber, target, at, SlaClock.State.CANCELLED, "CANCELLED");
+  }
+
+  /** Records the level-1 warning; false when the clock is not open (nothing to warn about). */
+  @Transactional
+  public boolean markWarned(String caseNumber, String target, Instant at) {
+    return mark(caseNumber, target, at, "warned_at", "WARNED");
+  }
+
+  /** Records the breach; false when the clock is not open. */
+  @Transactional
+  public boolean markBreached(String caseNumber, String target, Instant at) {
+    return mark(caseNumber, target, at, "breached_at", "BREACHED");
+  }
+
+  public Optional<SlaClock> find(String caseNumber, String target) {
+    return jdbc.sql("select " + COLUMNS + " from sla_clock where case_number = ? and target = ?")
+        .params(caseNumber, target).query(SlaClocks::clock).optional();
+  }
+
+  public SlaClock require(String caseNumber, String target) {
+    return find(caseNumber, target).orElseThrow(() -> new IllegalStateException(
+        "Case " + caseNumber + " has no SLA clock '" + target + "'; start it first (slaClock, action start)"));
+  }
+
+  public List<SlaClock> forCase(String caseNumber) {
+    return jdbc.sql("select " + COLUMNS + " from sla_clock where case_number = ? order by started_at, id")
+        .param(caseNumber).query(SlaClocks::clock).list();
+  }
+
+  /** A clock's events in order. */
+  public record Event(String target, String type, Instant occurredAt, Instant dueAt, String detail) {}
+
+  public List<Event> events(String caseNumber) {
+    return jdbc.sql("select target, type, occurred_at, due_at, detail from sla_event where case_number = ?"
+            + " order by occurred_at, id")
+        .param(caseNumber)
+        .query((rs, n) -> new Event(rs.getString("target"), rs.getString("type"),
+            instant(rs, "occurred_at"), instant(rs, "due_at"), rs.getString("detail")))
+        .list();
+  }
+
+  /** A finished pause of a clock. */
+  public record Pause(SlaClock clock, Instant pausedAt, Instant resumedAt) {}
+
+  BusinessCalendar calendarOf(SlaClock clock) {
+    return calendars.of(Market.valueOf(clock.market()));
+  }
+
+  private SlaClock end(String caseNumber, String target, Instant at, SlaClock.State state, String type) {
+    SlaClock clock = require(caseNumber, target);
+    if (!clock.isOpen()) {
+      return clock;
+    }
+    jdbc.sql("update sla_clock set state = ?, paused_at = null, ended_at = ? where id = ?")
+        .params(state.name(), ts(at), clock.id()).update();
+    event(clock, type, at, clock.breachedAt() == null ? null : "after breach at " + clock.breachedAt());
+    return require(caseNumber, target);
+  }
+
+  private boolean mark(String caseNumber, String target, Instant at, String column, String type) {
+    SlaClock clock = require(caseNumber, target);
+    if (!clock.isOpen()) {
+      return false;
+    }
+    jdbc.sql("update sla_clock set " + column + " = coalesce(" + column + ", ?) where id = ?")
+        .params(ts(at), clock.id()).update();
+    event(clock, type, at, null);
+    return true;
+  }
+
+  private void event(SlaClock clock, String type, Instant at, String detail) {
+    jdbc.sql("insert into sla_event (clock_id, case_number, target, type, occurred_at, due_at, detail)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(clock.id(), clock.caseNumber(), clock.target(), type, ts(at), ts(clock.dueAt()), detail)
+        .update();
+  }
+
+  private static SlaClock clock(ResultSet rs, int row) throws SQLException {
+    return new SlaClock(rs.getLong("id"), rs.getString("case_number"), rs.getString("target"),
+        rs.getString("market"), SlaClock.State.valueOf(rs.getString("state")),
+        instant(rs, "started_at"), instant(rs, "due_at"), instant(rs, "warn_at"), instant(rs, "paused_at"),
+        instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "ended_at"));
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}

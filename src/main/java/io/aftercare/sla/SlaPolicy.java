@@ -1,0 +1,108 @@
+package io.aftercare.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The brand's service-level targets by name ({@code aftercare.sla.targets}), each with its amount
+ * and how it is counted, plus when to warn (share of the target) and when to escalate to the
+ * manager (after the due date), and the task priority at breach. Computes due dates, warning dates and pause shifts.
+ */
+@ConfigurationProperties("aftercare.sla")
+public record SlaPolicy(Double warnAt, Duration escalateAfter, Integer breachPriority,
+    Map<String, Target> targets) {
+
+  /** How a target's amount is counted. */
+  public enum Basis {
+    /** Wall-clock time: {@code PT15M} is fifteen minutes, nights and Sundays included. */
+    CALENDAR,
+    /** Whole days: the end of the N-th day after the start date (regulatory "within N days"). */
+    CALENDAR_DAYS,
+    /** Working time only: the market's working hours on its working days. */
+    WORKING_HOURS,
+    /** The same time of day N working days later, within working hours. */
+    WORKING_DAYS,
+    /** The end of the N-th business day (Monday to Friday less public holidays). */
+    BUSINESS_DAYS
+  }
+
+  /** One target: amount (ISO-8601, {@code PT1H}, {@code P15D}), basis, optional own warn share and escalation. */
+  public record Target(Duration duration, Basis basis, Double warnAt, Duration escalateAfter) {}
+
+  public SlaPolicy {
+    warnAt = warnAt == null ? 0.75 : warnAt;
+    escalateAfter = escalateAfter == null ? Duration.ofHours(4) : escalateAfter;
+    breachPriority = breachPriority == null ? 80 : breachPriority;
+    targets = targets == null ? Map.of() : Map.copyOf(targets);
+    for (Map.Entry<String, Target> entry : targets.entrySet()) {
+      Target target = entry.getValue();
+      if (target.duration() == null || target.basis() == null) {
+        throw new IllegalArgumentException("aftercare.sla.targets." + entry.getKey() + " needs duration and basis");
+      }
+    }
+    if (warnAt <= 0 || warnAt >= 1) {
+      throw new IllegalArgumentException("aftercare.sla.warn-at must be between 0 and 1, was " + warnAt);
+    }
+  }
+
+  public Target target(String name) {
+    Target target = targets.get(name);
+    if (target == null) {
+      throw new IllegalArgumentException("No SLA target '" + name + "' in aftercare.sla.targets; known: "
+          + new java.util.TreeSet<>(targets.keySet()));
+    }
+    return target;
+  }
+
+  public Instant due(String name, BusinessCalendar calendar, Instant start) {
+    Target target = target(name);
+    return switch (target.basis()) {
+      case CALENDAR -> calendar.addCalendarTime(start, target.duration());
+      case CALENDAR_DAYS -> calendar.addCalendarDays(start, (int) target.duration().toDays());
+      case WORKING_HOURS -> calendar.addWorkingHours(start, target.duration());
+      case WORKING_DAYS -> calendar.addWorkingDays(start, (int) target.duration().toDays());
+      case BUSINESS_DAYS -> calendar.addBusinessDays(start, (int) target.duration().toDays());
+    };
+  }
+
+  /** When the assignee is warned: the target's warn share of the way from start to due. */
+  public Instant warn(String name, BusinessCalendar calendar, Instant start, Instant due) {
+    Target target = target(name);
+    double share = target.warnAt() == null ? warnAt : target.warnAt();
+    if (counted(target) == Basis.CALENDAR) {
+      return start.plus(scale(java.time.Duration.between(start, due), share));
+    }
+    return calendar.addWorkingHours(start, scale(calendar.workingTimeBetween(start, due), share));
+  }
+
+  /** When the manager hears of a breach that is still open. */
+  public Instant escalation(String name, Instant due) {
+    Target target = target(name);
+    return due.plus(target.escalateAfter() == null ? escalateAfter : target.escalateAfter());
+  }
+
+  /**
+   * Moves an instant (a due date, a timer) by the time a clock was paused, counted as the clock
+   * counts: wall-clock time for calendar targets, working time for working targets.
+   */
+  public Instant shift(String name, BusinessCalendar calendar, Instant instant, Instant pausedAt,
+      Instant resumedAt) {
+    if (counted(target(name)) == Basis.CALENDAR) {
+      return instant.plus(java.time.Duration.between(pausedAt, resumedAt));
+    }
+    Duration paused = calendar.workingTimeBetween(pausedAt, resumedAt);
+    return paused.isZero() ? instant : calendar.addWorkingHours(instant, paused);
+  }
+
+  /** Calendar targets count wall-clock time; all others count working time. */
+  private static Basis counted(Target target) {
+    return target.basis() == Basis.CALENDAR || target.basis() == Basis.CALENDAR_DAYS
+        ? Basis.CALENDAR : Basis.WORKING_HOURS;
+  }
+
+  private static Duration scale(Duration duration, double share) {
+    return Duration.ofMillis(Math.round(duration.toMillis() * share));
+  }
+}

@@ -1,0 +1,76 @@
+package io.aftercare.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aftercare.customer.Market;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The shipped targets: due, warning at 75 %, escalation, and the shift after a pause. */
+class SlaPolicyTest {
+
+  private static final Calendars CALENDARS = ShippedCalendars.calendars();
+  private static final SlaPolicy POLICY = ShippedCalendars.policy();
+
+  @ParameterizedTest(name = "{0} in {1} from {2} is due {3}")
+  @CsvSource({
+      "complaint.acknowledge,                CN, 2026-11-20T19:00, 2026-11-20T19:15",
+      "complaint.confirm,                    CN, 2026-11-20T17:30, 2026-11-23T09:30",
+      "complaint.resolve.general,            EU, 2026-11-20T19:00, 2026-11-21T19:00",
+      "complaint.resolve.major,              EU, 2026-11-20T19:00, 2026-11-22T19:00",
+      "return.refund,                        CN, 2026-11-20T10:00, 2026-11-27T23:59:59",
+      // 15 working days across the National Day week and its working Saturday
+      "return.replacement,                   CN, 2026-09-28T10:00, 2026-10-23T10:00",
+      "adverse.regulatory.CN.serious,        CN, 2026-11-20T10:00, 2026-12-05T23:59:59",
+      "adverse.regulatory.CN.social-impact,  CN, 2026-11-20T10:00, 2026-11-23T23:59:59",
+      "adverse.regulatory.EU.serious,        EU, 2026-11-20T10:00, 2026-12-10T23:59:59",
+      "adverse.regulatory.US.serious,        US, 2026-11-20T10:00, 2026-12-14T23:59:59"})
+  void dueDates(String target, Market market, String start, String due) {
+    BusinessCalendar calendar = CALENDARS.of(market);
+    assertThat(POLICY.due(target, calendar, at(calendar, start))).isEqualTo(at(calendar, due));
+  }
+
+  @Test
+  void warnsAtThreeQuartersOfCalendarAndOfWorkingTime() {
+    BusinessCalendar eu = CALENDARS.of(Market.EU);
+    Instant start = at(eu, "2026-11-20T19:00");
+    assertThat(POLICY.warn("complaint.resolve.general", eu, start, at(eu, "2026-11-21T19:00")))
+        .isEqualTo(at(eu, "2026-11-21T13:00"));
+    BusinessCalendar cn = CALENDARS.of(Market.CN);
+    Instant friday = at(cn, "2026-11-20T17:30");
+    assertThat(POLICY.warn("complaint.confirm", cn, friday, at(cn, "2026-11-23T09:30")))
+        .as("30 min on Friday, 15 min on Monday").isEqualTo(at(cn, "2026-11-23T09:15"));
+  }
+
+  @Test
+  void escalationToTheManagerComesFourHoursAfterTheBreach() {
+    assertThat(POLICY.escalation("complaint.resolve.general", Instant.parse("2026-11-21T18:00:00Z")))
+        .isEqualTo(Instant.parse("2026-11-21T22:00:00Z"));
+  }
+
+  @Test
+  void pauseMovesCalendarTargetsByWallTimeAndWorkingTargetsByWorkingTime() {
+    BusinessCalendar cn = CALENDARS.of(Market.CN);
+    Instant due = at(cn, "2026-11-24T12:00");
+    // paused Friday 17:00 to Monday 10:00: 65 hours of wall time, 2 hours of working time
+    Instant paused = at(cn, "2026-11-20T17:00");
+    Instant resumed = at(cn, "2026-11-23T10:00");
+    assertThat(POLICY.shift("complaint.resolve.general", cn, due, paused, resumed))
+        .isEqualTo(due.plus(java.time.Duration.ofHours(65)));
+    assertThat(POLICY.shift("complaint.confirm", cn, due, paused, resumed)).isEqualTo(at(cn, "2026-11-24T14:00"));
+  }
+
+  @Test
+  void unknownTargetIsNamed() {
+    assertThatThrownBy(() -> POLICY.target("complaint.resolve.urgent"))
+        .hasMessageContaining("No SLA target 'complaint.resolve.urgent'").hasMessageContaining("complaint.resolve.major");
+  }
+
+  private static Instant at(BusinessCalendar calendar, String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant();
+  }
+}
