@@ -36,7 +36,7 @@ public record CaseView(
     }
   }
 
-  /** {@code wang.li@example.cn} → {@code w***@example.cn}; {@code +8613800000001} → {@code +86138*****0001}. */
+  /** {@code wang.li@example.cn} → {@code w***@example.cn}; {@code +8613800000001} → {@code +86138****0001}. */
   static String mask(String recipient) {
     if (recipient == null || recipient.length() < 4) {
       return recipient == null ? null : "***";
