@@ -1,5 +1,8 @@
 package io.aftercare.casefile;
 
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerService;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -7,22 +10,36 @@ import org.springframework.stereotype.Component;
 /**
  * Gives a process started without a case (e.g. from a Tasklist start form) its case number: opens
  * a case, sets {@code caseNumber} and makes it the business key. A process that already has a
- * case number keeps it.
+ * case number keeps it. Without {@code customerId}, the customer is looked up by the variable
+ * {@code contact} (e-mail or phone); when exactly one matches, {@code customerId} and
+ * {@code customerTier} are set and the case is theirs.
  */
 @Component("openCase")
 class OpenCaseDelegate implements JavaDelegate {
 
-  private final CaseFiles cases;
+  static final String CONTACT = "contact";
+  static final String CUSTOMER_TIER = "customerTier";
 
-  OpenCaseDelegate(CaseFiles cases) {
+  private final CaseFiles cases;
+  private final CustomerService customers;
+
+  OpenCaseDelegate(CaseFiles cases, CustomerService customers) {
     this.cases = cases;
+    this.customers = customers;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    Long customerId = CaseVariables.customerId(execution);
+    Optional<Customer> customer = customerId != null ? customers.find(customerId)
+        : customers.findByContact((String) execution.getVariable(CONTACT));
+    customer.ifPresent(c -> {
+      execution.setVariable(CaseVariables.CUSTOMER_ID, c.id());
+      execution.setVariable(CUSTOMER_TIER, c.tier().name());
+    });
     String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
     if (caseNumber == null) {
-      caseNumber = cases.open(null);
+      caseNumber = cases.open(customer.map(Customer::id).orElse(null));
       execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     }
     execution.setProcessBusinessKey(caseNumber);

@@ -69,6 +69,22 @@ public class CustomerService {
         .optional();
   }
 
+  /**
+   * The one customer with this e-mail address or phone number (spaces and dashes ignored); empty
+   * when there is none or more than one, so that a case is never tied to the wrong person.
+   */
+  public Optional<Customer> findByContact(String contact) {
+    if (contact == null || contact.isBlank()) {
+      return Optional.empty();
+    }
+    String value = contact.trim();
+    java.util.List<Long> ids = value.contains("@")
+        ? jdbc.sql("select id from customer where lower(email) = lower(?)").param(value).query(Long.class).list()
+        : jdbc.sql("select id from customer where phone = ?").param(value.replaceAll("[\\s-]", ""))
+            .query(Long.class).list();
+    return ids.size() == 1 ? find(ids.get(0)) : Optional.empty();
+  }
+
   public boolean existsWithEmail(String email) {
     return jdbc.sql("select count(*) from customer where email = ?").param(email)
         .query(Integer.class).single() > 0;

@@ -7,6 +7,7 @@ import io.aftercare.casefile.CaseFiles;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.Http;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,9 @@ class GeneralEnquiryIT {
 
   @Autowired
   CaseFiles cases;
+
+  @Autowired
+  ManagementService management;
 
   Http http;
 
@@ -44,6 +48,16 @@ class GeneralEnquiryIT {
     String caseNumber = started.json().get("businessKey").asText();
     assertThat(caseNumber).matches("AC-\\d{4}-\\d{6}");
     assertThat(cases.exists(caseNumber)).isTrue();
+    // the acknowledgement runs after the start, as a job (the job executor is off in tests)
+    management.createJobQuery().processInstanceId(instance).list()
+        .forEach(job -> management.executeJob(job.getId()));
+
+    JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
+    assertThat(view.get("customerId").asLong()).isPositive();
+    assertThat(view.get("clocks").get(0).get("target").asText()).isEqualTo("enquiry.answer");
+    assertThat(view.get("clocks").get(0).get("state").asText()).isEqualTo("RUNNING");
+    assertThat(view.get("notifications").get(0).get("template").asText()).isEqualTo("acknowledgement");
+    assertThat(view.get("notifications").get(0).get("language").asText()).isEqualTo("en");
 
     assertThat(http.get("/engine-rest/task?processInstanceId=" + instance, "agent").json()).isEmpty();
     JsonNode tasks = http.get("/engine-rest/task?processInstanceId=" + instance, "returns").json();
@@ -63,6 +77,8 @@ class GeneralEnquiryIT {
     JsonNode history = http.get("/engine-rest/history/process-instance/" + instance, "supervisor").json();
     assertThat(history.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(history.get("businessKey").asText()).isEqualTo(caseNumber);
+    assertThat(http.get("/api/cases/" + caseNumber, "supervisor").json().get("clocks").get(0).get("state").asText())
+        .isEqualTo("MET");
   }
 
   @Test

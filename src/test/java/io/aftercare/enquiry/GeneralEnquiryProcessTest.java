@@ -3,16 +3,23 @@ package io.aftercare.enquiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -25,25 +32,50 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The general enquiry, the first process on the platform, on an in-memory engine. */
+/**
+ * Every path of the general enquiry on an in-memory engine. The beans are stand-ins that record
+ * what the process asked of them; the Spring Boot tests run the real ones.
+ */
 @Deployment(resources = {"processes/general-enquiry.bpmn", "processes/enquiry-routing.dmn",
     "forms/register-enquiry.form", "forms/answer-enquiry.form"})
 class GeneralEnquiryProcessTest {
 
   static final String CASE_NUMBER = "AC-2026-000042";
+  static final Date WARN = Date.from(Instant.parse("2026-11-23T15:45:00Z"));
+  static final Date DUE = Date.from(Instant.parse("2026-11-23T18:00:00Z"));
 
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
       .configurationResource("process-test-engine.cfg.xml").build();
 
+  /** What the stand-in beans were asked, as "bean:parameter=value,…". */
+  final List<String> calls = new ArrayList<>();
+
+  /** Stands in for the sla bean: fixed dates per clock. */
+  public static class FixedSla {
+    public Date due(Object scope, String target) {
+      return DUE;
+    }
+
+    public Date warn(Object scope, String target) {
+      return WARN;
+    }
+  }
+
   @BeforeEach
   void setUp() {
     init(engine.getProcessEngine());
-    // Stands in for the openCase bean (covered with its database in the Spring Boot tests).
     Mocks.register("openCase", (JavaDelegate) execution -> {
       execution.setVariable("caseNumber", CASE_NUMBER);
       execution.setProcessBusinessKey(CASE_NUMBER);
+      if ("sophie.martin@example.fr".equals(execution.getVariable("contact"))) {
+        execution.setVariable("customerId", 4L);
+      }
     });
+    Mocks.register("sla", new FixedSla());
+    Mocks.register("slaClock", recorder("slaClock", "clock", "action"));
+    Mocks.register("escalate", recorder("escalate", "clock", "level", "task"));
+    Mocks.register("notifyCustomer", recorder("notifyCustomer", "template"));
   }
 
   @AfterEach
@@ -54,7 +86,7 @@ class GeneralEnquiryProcessTest {
   @ParameterizedTest(name = "topic {0} goes to {1}")
   @CsvSource({"return, returns", "skin_reaction, safety", "product_use, agent", "order, agent", "other, agent"})
   void enquiryIsAnsweredByTheTeamTheRoutingChooses(String topic, String team) {
-    ProcessInstance enquiry = start(topic);
+    ProcessInstance enquiry = start(topic, "+33 6 00 00 00 99");
 
     assertThat(enquiry).isWaitingAt("Task_AnswerEnquiry").hasBusinessKey(CASE_NUMBER);
     assertThat(task()).hasCandidateGroup(team).hasName("Answer enquiry " + CASE_NUMBER);
@@ -63,24 +95,71 @@ class GeneralEnquiryProcessTest {
         "needsFollowUp", false));
 
     assertThat(enquiry).hasPassedInOrder("StartEvent_EnquiryReceived", "Task_OpenCase",
-        "Task_RouteEnquiry", "Task_AnswerEnquiry", "EndEvent_EnquiryAnswered").isEnded();
+        "Task_StartAnswerClock", "Task_RouteEnquiry", "Gateway_KnownCustomer", "Gateway_Join",
+        "Task_AnswerEnquiry", "Task_StopAnswerClock", "EndEvent_EnquiryAnswered").isEnded();
+    assertThat(enquiry).hasNotPassed("Task_Acknowledge");
+    assertThat(calls).containsExactly("slaClock:clock=enquiry.answer,action=start",
+        "slaClock:clock=enquiry.answer,action=stop");
   }
 
   @Test
-  void answerTaskIsDueWithinADayAndUsesTheDeployedForm() {
-    Instant started = Instant.now();
-    start("product_use");
+  void knownCustomerIsAcknowledgedBeforeTheAnswer() {
+    ProcessInstance enquiry = start("order", "sophie.martin@example.fr");
+
+    assertThat(enquiry).isWaitingAt("Task_Acknowledge");
+    execute(job());
+
+    assertThat(calls).contains("notifyCustomer:template=acknowledgement");
+    assertThat(enquiry).isWaitingAt("Task_AnswerEnquiry");
+  }
+
+  @Test
+  void answerTaskIsDueWhenTheClockIsAndUsesTheDeployedForm() {
+    start("product_use", "+8613800000009");
 
     Task task = taskService().createTaskQuery().initializeFormKeys().singleResult();
-    assertThat(Duration.between(started, task.getDueDate().toInstant()))
-        .isBetween(Duration.ofHours(24).minusMinutes(1), Duration.ofHours(24).plusMinutes(1));
+    assertThat(task.getDueDate()).isEqualTo(DUE);
+    assertThat(task.getFollowUpDate()).isEqualTo(WARN);
     assertThat(task.getCamundaFormRef().getKey()).isEqualTo("answer-enquiry");
     assertThat(formService().getDeployedTaskForm(task.getId())).isNotNull();
   }
 
-  private ProcessInstance start(String topic) {
+  @Test
+  void warningThenBreachEscalateWhileTheTaskStaysOpen() {
+    ProcessInstance enquiry = start("return", "+8613800000009");
+    Job warning = timer("Timer_AnswerWarning");
+    Job breach = timer("Timer_AnswerBreach");
+    assertThat(warning.getDuedate()).isEqualTo(WARN);
+    assertThat(breach.getDuedate()).isEqualTo(DUE);
+
+    execute(warning);
+    assertThat(calls).contains("escalate:clock=enquiry.answer,level=1,task=Task_AnswerEnquiry");
+    execute(breach);
+    assertThat(calls).contains("escalate:clock=enquiry.answer,level=2,task=Task_AnswerEnquiry");
+
+    assertThat(enquiry).hasPassed("EndEvent_AssigneeWarned", "EndEvent_BreachEscalated")
+        .isWaitingAt("Task_AnswerEnquiry");
+    complete(task(), withVariables("answer", "Sorry for the wait: here is how to return it.", "needsFollowUp", true));
+    assertThat(enquiry).isEnded();
+  }
+
+  private Job timer(String activityId) {
+    return managementService().createJobQuery().timers().activityId(activityId).singleResult();
+  }
+
+  private JavaDelegate recorder(String bean, String... parameters) {
+    return (DelegateExecution execution) -> {
+      List<String> values = new ArrayList<>();
+      for (String parameter : parameters) {
+        values.add(parameter + "=" + execution.getVariableLocal(parameter));
+      }
+      calls.add(bean + ":" + String.join(",", values));
+    };
+  }
+
+  private ProcessInstance start(String topic, String contact) {
     return runtimeService().startProcessInstanceByKey("generalEnquiry", withVariables(
-        "customerName", "王丽", "contact", "+8613800000001", "market", "CN", "topic", topic,
+        "customerName", "Sophie Martin", "contact", contact, "market", "EU", "topic", topic,
         "question", "How do I use the serum?"));
   }
 }

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -56,16 +60,50 @@ final class ModelCheck {
   private final ProcessResources resources;
   /** Bean name to bean type, of the application's components. */
   private final Map<String, Class<?>> beans;
+  /** The SLA targets of the configuration, which clock names in diagrams must be. */
+  private final Set<String> slaTargets;
   private final List<String> violations = new ArrayList<>();
 
-  private ModelCheck(ProcessResources resources, Map<String, Class<?>> beans) {
+  private ModelCheck(ProcessResources resources, Map<String, Class<?>> beans, Set<String> slaTargets) {
     this.resources = resources;
     this.beans = beans;
+    this.slaTargets = slaTargets;
   }
 
-  static List<String> check(ProcessResources resources, Map<String, Class<?>> beans) {
-    ModelCheck check = new ModelCheck(resources, beans);
+  static List<String> check(ProcessResources resources, Map<String, Class<?>> beans, Set<String> slaTargets) {
+    ModelCheck check = new ModelCheck(resources, beans, slaTargets);
     check.run();
+    return check.violations;
+  }
+
+  /**
+   * Camunda Modeler element templates: each must parse, and every expression it writes into a
+   * diagram must name an existing bean.
+   */
+  static List<String> checkElementTemplates(Path folder, Map<String, Class<?>> beans) throws IOException {
+    ModelCheck check = new ModelCheck(null, beans, Set.of());
+    if (!Files.isDirectory(folder)) {
+      return check.violations;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        for (JsonNode template : root.isArray() ? root : List.of(root)) {
+          String name = file.getFileName() + " " + text(template, "id");
+          if (!template.hasNonNull("id") || !template.hasNonNull("appliesTo")) {
+            check.violation(name, "-", "element template needs an id and appliesTo");
+          }
+          for (JsonNode property : template.path("properties")) {
+            JsonNode binding = property.path("binding");
+            String value = property.path("value").asText("");
+            if ("property".equals(binding.path("type").asText()) && value.matches("^\\s*[$#]\\{.*")) {
+              check.checkBean(name, binding.path("name").asText(), value,
+                  "camunda:delegateExpression".equals(binding.path("name").asText()) ? JavaDelegate.class : Object.class);
+            }
+          }
+        }
+      }
+    }
     return check.violations;
   }
 
@@ -94,6 +132,8 @@ final class ModelCheck {
       Set<String> processes, Set<String> receivedMessages) {
     checkPlatform(file, model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatform"),
         model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatformVersion"));
+
+    checkSlaTargets(file);
 
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (process.isExecutable() && blank(process.getCamundaHistoryTimeToLiveString())) {
@@ -165,6 +205,24 @@ final class ModelCheck {
       Message message = task.getMessage();
       if (message != null && !blank(message.getName()) && !receivedMessages.contains(message.getName())) {
         violation(file, task.getId(), "message '" + message.getName() + "' has no receiver in processes/");
+      }
+    }
+  }
+
+  private static final Pattern SLA_EXPRESSION =
+      Pattern.compile("sla\\.(?:due|warn|escalation|fromNow)\\(\\s*execution\\s*,\\s*'([^']+)'\\s*\\)");
+  private static final Pattern CLOCK_PARAMETER =
+      Pattern.compile("<camunda:inputParameter name=\"clock\">\\s*([^<$#]+?)\\s*</camunda:inputParameter>");
+
+  /** Every clock a diagram names (in sla.* expressions and clock parameters) is a configured target. */
+  private void checkSlaTargets(String file) {
+    String xml = new String(resources.files().get(file), StandardCharsets.UTF_8);
+    for (Pattern pattern : List.of(SLA_EXPRESSION, CLOCK_PARAMETER)) {
+      Matcher matcher = pattern.matcher(xml);
+      while (matcher.find()) {
+        if (!slaTargets.contains(matcher.group(1))) {
+          violation(file, "-", "names the SLA clock '" + matcher.group(1) + "', which aftercare.sla.targets lacks");
+        }
       }
     }
   }

@@ -3,29 +3,39 @@ package io.aftercare.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The build fails when a diagram in processes/ refers to something that does not exist. */
 class ModelCheckTest {
 
   private static final Map<String, Class<?>> BEANS = ApplicationBeans.scan("io.aftercare");
+  private static final Set<String> SLA_TARGETS = ShippedSla.targets();
 
   @Test
   void processesAndFormsOfTheRepositoryAreConsistent() {
     ProcessResources repository = ProcessResources.load("file:./");
     assertThat(repository.names()).as("processes/ and forms/ are read").isNotEmpty();
 
-    List<String> violations = ModelCheck.check(repository, BEANS);
+    List<String> violations = ModelCheck.check(repository, BEANS, SLA_TARGETS);
 
     assertThat(violations).as("model check of processes/ and forms/").isEmpty();
+  }
+
+  @Test
+  void elementTemplatesNameExistingBeans() throws Exception {
+    assertThat(ModelCheck.checkElementTemplates(Path.of("processes/.camunda/element-templates"), BEANS)).isEmpty();
+    assertThat(ModelCheck.checkElementTemplates(Path.of("src/test/resources/modelcheck/broken/templates"), BEANS))
+        .singleElement().asString().contains("names no bean 'notifyEveryone'");
   }
 
   @Test
   void findsEveryKindOfBrokenReference() {
     ProcessResources broken = ProcessResources.load("classpath:modelcheck/broken/");
 
-    List<String> violations = ModelCheck.check(broken, BEANS);
+    List<String> violations = ModelCheck.check(broken, BEANS, SLA_TARGETS);
 
     assertThat(violations).anySatisfy(v -> assertThat(v).contains("Task_MissingBean", "names no bean 'noSuchBean'"))
         .anySatisfy(v -> assertThat(v).contains("Task_NotADelegate", "bean 'caseFiles' is no JavaDelegate"))
@@ -38,7 +48,8 @@ class ModelCheckTest {
         .anySatisfy(v -> assertThat(v).contains("broken.bpmn", "'Camunda Platform 7.21.0'"))
         .anySatisfy(v -> assertThat(v).contains("brokenDecision", "decision has no camunda:historyTimeToLive"))
         .anySatisfy(v -> assertThat(v).contains("brokenDecision", "no shape in the decision requirements diagram"))
-        .anySatisfy(v -> assertThat(v).contains("old.form", "'Camunda Platform 7.15.0'"));
+        .anySatisfy(v -> assertThat(v).contains("old.form", "'Camunda Platform 7.15.0'"))
+        .anySatisfy(v -> assertThat(v).contains("broken.bpmn", "SLA clock 'complaint.resolve.someday'"));
     assertThat(violations).noneMatch(v -> v.contains("Start:"));
   }
 }
