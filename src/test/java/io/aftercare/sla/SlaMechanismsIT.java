@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.aftercare.casefile.CaseFiles;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerLocale;
+import io.aftercare.customer.CustomerService;
+import io.aftercare.customer.Market;
+import java.math.BigDecimal;
 import io.aftercare.notification.Notification;
 import io.aftercare.notification.NotificationDispatcher;
 import io.aftercare.notification.Outbox;
@@ -74,6 +79,7 @@ class SlaMechanismsIT {
   @Autowired Outbox outbox;
   @Autowired NotificationDispatcher dispatcher;
   @Autowired JdbcClient jdbc;
+  @Autowired CustomerService customers;
 
   @BeforeAll
   static void startGateway() {
@@ -235,6 +241,21 @@ class SlaMechanismsIT {
     assertThat(sent.attempts()).isEqualTo(3);
     assertThat(sms.refused()).hasSize(2);
     assertThat(sms.accepted()).singleElement().asString().contains(recovering).contains(sent.idempotencyKey());
+  }
+
+  @Test
+  void customerWithoutConsentGetsNothingAndTheCaseShowsWhy() {
+    String email = "no.consent." + System.nanoTime() + "@example.com";
+    customers.register(new Customer(null, "Alex Doe", Market.US, CustomerLocale.EN, email, null,
+        BigDecimal.ZERO, 0, null, new Customer.Consent(false, false, false), Customer.ContactChannel.EMAIL));
+    String caseNumber = cases.open(customer(email));
+    executeAsync(start(caseNumber, email, false));
+
+    Notification row = outbox.forCase(caseNumber).get(0);
+    assertThat(row.state()).isEqualTo(Notification.State.FAILED);
+    assertThat(row.lastError()).isEqualTo("The customer has not consented to e-mail or SMS");
+    dispatcher.dispatch();
+    assertThat(outbox.forCase(caseNumber).get(0).attempts()).as("a FAILED row is not sent").isZero();
   }
 
   @Test
