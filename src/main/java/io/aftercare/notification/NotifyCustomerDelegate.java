@@ -1,6 +1,7 @@
 package io.aftercare.notification;
 
 import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.InputParameters;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,13 +27,9 @@ class NotifyCustomerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object template = execution.getVariableLocal("template");
-    if (template == null || template.toString().isBlank()) {
-      throw new IllegalArgumentException("notifyCustomer needs the input parameter 'template' on "
-          + execution.getCurrentActivityId());
-    }
-    Object channel = execution.getVariableLocal("channel");
-    Object extra = execution.getVariableLocal("key");
+    String template = InputParameters.required(execution, "notifyCustomer", "template");
+    String channel = InputParameters.optional(execution, "channel");
+    String extra = InputParameters.optional(execution, "key");
     Long customerId = CaseVariables.customerId(execution);
     if (customerId == null) {
       throw new IllegalStateException("notifyCustomer: the process has no variable 'customerId'");
@@ -40,8 +37,7 @@ class NotifyCustomerDelegate implements JavaDelegate {
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + template
         + (extra == null ? "" : ":" + extra);
     Map<String, Object> values = execution.getVariables();
-    notifications.toCustomer(key, CaseVariables.caseNumber(execution), customerId, template.toString(),
-        channel == null || channel.toString().isBlank() ? null : Channel.valueOf(channel.toString()),
-        values, ClockUtil.getCurrentTime().toInstant());
+    notifications.toCustomer(key, CaseVariables.caseNumber(execution), customerId, template,
+        channel == null ? null : Channel.valueOf(channel), values, ClockUtil.getCurrentTime().toInstant());
   }
 }

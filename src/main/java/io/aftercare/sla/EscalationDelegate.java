@@ -3,6 +3,7 @@ package io.aftercare.sla;
 import io.aftercare.casefile.CaseVariables;
 import io.aftercare.notification.NotificationSettings;
 import io.aftercare.notification.Notifications;
+import io.aftercare.process.InputParameters;
 import io.aftercare.process.Privileged;
 import io.aftercare.security.AftercareGroup;
 import java.time.Instant;
@@ -67,13 +68,8 @@ class EscalationDelegate implements JavaDelegate {
   }
 
   private void escalate(DelegateExecution execution) {
-    String target = String.valueOf(execution.getVariableLocal("clock"));
-    Object levelValue = execution.getVariableLocal("level");
-    if (levelValue == null || "null".equals(target)) {
-      throw new IllegalArgumentException("escalate needs the input parameters 'clock' and 'level' on "
-          + execution.getCurrentActivityId());
-    }
-    int level = Integer.parseInt(levelValue.toString());
+    String target = InputParameters.required(execution, "escalate", "clock");
+    int level = Integer.parseInt(InputParameters.required(execution, "escalate", "level"));
     if (level < 1 || level > 3) {
       throw new IllegalArgumentException("escalate: level must be 1, 2 or 3, was " + level);
     }
@@ -83,9 +79,9 @@ class EscalationDelegate implements JavaDelegate {
       return;
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Object taskKey = execution.getVariableLocal("task");
+    String taskKey = InputParameters.optional(execution, "task");
     var query = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId());
-    List<Task> open = taskKey == null ? query.list() : query.taskDefinitionKey(taskKey.toString()).list();
+    List<Task> open = taskKey == null ? query.list() : query.taskDefinitionKey(taskKey).list();
 
     Set<String> recipients = new LinkedHashSet<>();
     String template;

@@ -1,6 +1,7 @@
 package io.aftercare.sla;
 
 import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.InputParameters;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,8 +35,8 @@ class SlaClockDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String target = required(execution, CLOCK);
-    String action = required(execution, ACTION);
+    String target = InputParameters.required(execution, "slaClock", CLOCK);
+    String action = InputParameters.required(execution, "slaClock", ACTION);
     String caseNumber = CaseVariables.caseNumber(execution);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     switch (action) {
@@ -54,14 +55,5 @@ class SlaClockDelegate implements JavaDelegate {
       default -> throw new IllegalArgumentException("slaClock: unknown action '" + action
           + "', expected start, pause, resume, stop or cancel");
     }
-  }
-
-  private static String required(DelegateExecution execution, String name) {
-    Object value = execution.getVariableLocal(name);
-    if (value == null || value.toString().isBlank()) {
-      throw new IllegalArgumentException("slaClock needs the input parameter '" + name + "' on "
-          + execution.getCurrentActivityId());
-    }
-    return value.toString();
   }
 }
