@@ -105,6 +105,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return invalid(problems);
   }
 
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
+    return invalid(e.problems());
+  }
+
+  @ExceptionHandler(CaseStateException.class)
+  ResponseEntity<Object> conflict(CaseStateException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setType(URI.create("urn:aftercare:problem:case-state"));
+    problem.setTitle("Not possible in the case's current state");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -36,6 +36,8 @@ class ApiSecurity {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/cases/**")
                 .hasAnyAuthority(AftercareGroup.allIds())
+            .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/cases/*/evidence")
+                .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .anyRequest().hasAuthority(AftercareGroup.ADMIN.id()))
         .httpBasic(basic -> basic.realmName("Aftercare")
             .authenticationEntryPoint((request, response, e) ->

@@ -1,0 +1,108 @@
+package io.aftercare.complaint;
+
+import static io.aftercare.complaint.ComplaintProcess.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.InvalidRequestException;
+import io.aftercare.api.CaseStateException;
+import io.aftercare.api.NotFoundException;
+import io.aftercare.casefile.CaseVariables;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Complaint intake for channels and back-office systems, and the customer's evidence for a case
+ * that waits for it. Invalid input is rejected before anything is stored or started.
+ */
+@Validated
+@RestController
+class ComplaintController {
+
+  /** The answer to a registered complaint. */
+  record Created(String caseNumber) {}
+
+  /** Evidence sent by the customer: links to photos or documents, and what they wrote. */
+  record Evidence(@NotNull @Size(min = 1, max = 20) List<ComplaintRequest.@Valid AttachmentPart> attachments,
+      @Size(max = 4000) String note) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RuntimeService runtime;
+  private final ComplaintService complaints;
+
+  ComplaintController(RuntimeService runtime, ComplaintService complaints) {
+    this.runtime = runtime;
+    this.complaints = complaints;
+  }
+
+  @PostMapping("/api/complaints")
+  @Transactional
+  ResponseEntity<Created> register(@Valid @RequestBody ComplaintRequest request) throws Exception {
+    ComplaintRegistration registration = request.toRegistration();
+    List<FieldProblem> problems = complaints.checkReferences(registration);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(INTAKE_CHANNEL, registration.intakeChannel());
+    if (registration.customerId() != null) {
+      variables.put(CaseVariables.CUSTOMER_ID, registration.customerId());
+    }
+    variables.put(CUSTOMER_NAME, registration.customerName());
+    variables.put(CUSTOMER_EMAIL, registration.customerEmail());
+    variables.put(CUSTOMER_PHONE, registration.customerPhone());
+    variables.put(CaseVariables.MARKET, registration.market() == null ? null : registration.market().name());
+    variables.put(LOCALE, registration.locale() == null ? null : registration.locale().tag());
+    variables.put(SKU, registration.sku());
+    variables.put(BATCH, registration.batch());
+    variables.put(ORDER_NUMBER, registration.orderNumber());
+    variables.put(PURCHASE_CHANNEL, registration.purchaseChannel());
+    variables.put(PURCHASE_DATE, registration.purchaseDate().toString());
+    variables.put(DESCRIPTION, registration.description());
+    variables.put(ATTACHMENTS, JSON.writeValueAsString(registration.attachments()));
+    ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
+        .setVariables(variables).executeWithVariablesInReturn();
+    String caseNumber = (String) instance.getVariables().get(CaseVariables.CASE_NUMBER);
+    return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(new Created(caseNumber));
+  }
+
+  @PostMapping("/api/cases/{caseNumber}/evidence")
+  @Transactional
+  ResponseEntity<Void> evidence(@PathVariable @Pattern(regexp = "[A-Z]{1,8}-\\d{4}-\\d{6,}",
+      message = "must look like AC-2026-000123") String caseNumber, @Valid @RequestBody Evidence evidence) {
+    if (!complaints.exists(caseNumber)) {
+      throw new NotFoundException("complaint", caseNumber);
+    }
+    boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
+        .messageEventSubscriptionName(EVIDENCE_RECEIVED).count() > 0;
+    if (!waiting) {
+      throw new CaseStateException(caseNumber + " is not waiting for evidence");
+    }
+    complaints.addAttachments(caseNumber, evidence.attachments().stream()
+        .map(a -> new ComplaintRegistration.Attachment(a.name(), a.url())).toList(),
+        ClockUtil.getCurrentTime().toInstant());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("evidenceNote", evidence.note());
+    runtime.createMessageCorrelation(EVIDENCE_RECEIVED).processInstanceBusinessKey(caseNumber)
+        .setVariables(variables).correlate();
+    return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+  }
+}

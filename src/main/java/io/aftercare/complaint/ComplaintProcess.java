@@ -1,0 +1,41 @@
+package io.aftercare.complaint;
+
+/** Names the complaint process shares with its diagram, forms and the processes it talks to. */
+public final class ComplaintProcess {
+
+  public static final String KEY = "complaintHandling";
+
+  /** The customer's evidence arrived (POST /api/cases/{caseNumber}/evidence). */
+  public static final String EVIDENCE_RECEIVED = "ComplaintEvidenceReceived";
+  /** Contracts with the other processes: each starts (or continues) the case's process by message. */
+  public static final String ADVERSE_REACTION_REPORTED = "AdverseReactionReported";
+  public static final String RETURN_REQUESTED = "ReturnRequested";
+  public static final String CALLBACK_REQUESTED = "CallbackRequested";
+
+  // intake
+  public static final String INTAKE_CHANNEL = "intakeChannel";
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String CUSTOMER_EMAIL = "customerEmail";
+  public static final String CUSTOMER_PHONE = "customerPhone";
+  public static final String LOCALE = "locale";
+  public static final String SKU = "sku";
+  public static final String BATCH = "batch";
+  public static final String ORDER_NUMBER = "orderNumber";
+  public static final String PURCHASE_CHANNEL = "purchaseChannel";
+  public static final String PURCHASE_DATE = "purchaseDate";
+  public static final String DESCRIPTION = "description";
+  public static final String ATTACHMENTS = "attachments";
+  // set at registration
+  public static final String CUSTOMER_TIER = "customerTier";
+  public static final String PRODUCT = "product";
+  public static final String REPEAT_CUSTOMER = "repeatCustomer";
+  public static final String REPEAT_BATCH = "repeatBatch";
+  public static final String REPEAT_NOTE = "repeatNote";
+  // triage and resolution
+  public static final String CATEGORY = "category";
+  public static final String SEVERITY = "severity";
+  public static final String RESOLUTION = "resolution";
+  public static final String COMPENSATION = "compensationAmount";
+
+  private ComplaintProcess() {}
+}

@@ -1,0 +1,152 @@
+package io.aftercare.complaint;
+
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.InvalidRequestException;
+import io.aftercare.casefile.CaseFiles;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerService;
+import io.aftercare.customer.Market;
+import io.aftercare.product.Product;
+import io.aftercare.product.ProductCatalogue;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers complaints — matching or creating the customer, opening the case, flagging repeats —
+ * and records their triage, resolution and outcome. Runs in the caller's transaction (the
+ * engine's), so a complaint is stored exactly when its process step commits.
+ */
+@Service
+public class ComplaintService {
+
+  /** What registration found out, for the process. */
+  public record Registered(String caseNumber, Customer customer, Product product, boolean repeatCustomer,
+      boolean repeatBatch, long batchComplaints) {}
+
+  private final JdbcClient jdbc;
+  private final CaseFiles cases;
+  private final CustomerService customers;
+  private final ProductCatalogue catalogue;
+  private final ComplaintSettings settings;
+
+  ComplaintService(JdbcClient jdbc, CaseFiles cases, CustomerService customers, ProductCatalogue catalogue,
+      ComplaintSettings settings) {
+    this.jdbc = jdbc;
+    this.cases = cases;
+    this.customers = customers;
+    this.catalogue = catalogue;
+    this.settings = settings;
+  }
+
+  /** The references a complaint makes that must exist: customer id, product, batch. */
+  public List<FieldProblem> checkReferences(ComplaintRegistration complaint) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (complaint.customerId() != null && customers.find(complaint.customerId()).isEmpty()) {
+      problems.add(new FieldProblem("customer.id", "is not a known customer"));
+    }
+    Optional<Product> product = catalogue.find(complaint.sku());
+    if (product.isEmpty()) {
+      problems.add(new FieldProblem("product.sku", "is not a product of the catalogue"));
+    } else if (complaint.batch() != null && !complaint.batch().isBlank() && product.get().batches().stream()
+        .noneMatch(b -> b.lotNumber().equals(complaint.batch()))) {
+      problems.add(new FieldProblem("product.batch", "is not a batch of " + complaint.sku()));
+    }
+    return problems;
+  }
+
+  @Transactional
+  public Registered register(ComplaintRegistration complaint, Instant now) {
+    List<FieldProblem> problems = checkReferences(complaint);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    Customer customer = matchOrCreate(complaint);
+    Product product = catalogue.find(complaint.sku()).orElseThrow();
+    String lot = complaint.batch() == null || complaint.batch().isBlank() ? null : complaint.batch();
+    boolean repeatCustomer = jdbc.sql("select count(*) from complaint where customer_id = ? and received_at >= ?")
+        .params(customer.id(), ts(now.atOffset(ZoneOffset.UTC).minus(settings.repeatCustomerWindow()).toInstant()))
+        .query(Long.class).single() > 0;
+    long batchComplaints = lot == null ? 0 : 1 + jdbc.sql(
+            "select count(*) from complaint where sku = ? and lot_number = ? and received_at >= ?")
+        .params(product.sku(), lot, ts(now.atOffset(ZoneOffset.UTC).minus(settings.batchWindow()).toInstant()))
+        .query(Long.class).single();
+    boolean repeatBatch = batchComplaints >= settings.batchThreshold();
+
+    String caseNumber = cases.open(customer.id());
+    jdbc.sql("""
+            insert into complaint (case_number, customer_id, intake_channel, sku, lot_number, order_number,
+              purchase_channel, purchase_date, description, repeat_customer, repeat_batch, received_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(caseNumber, customer.id(), complaint.intakeChannel().toUpperCase(), product.sku(), lot,
+            complaint.orderNumber(), complaint.purchaseChannel().toUpperCase(), complaint.purchaseDate(),
+            complaint.description(), repeatCustomer, repeatBatch, ts(now))
+        .update();
+    addAttachments(caseNumber, complaint.attachments(), now);
+    return new Registered(caseNumber, customer, product, repeatCustomer, repeatBatch, batchComplaints);
+  }
+
+  public boolean exists(String caseNumber) {
+    return jdbc.sql("select count(*) from complaint where case_number = ?").param(caseNumber)
+        .query(Long.class).single() > 0;
+  }
+
+  public void addAttachments(String caseNumber, List<ComplaintRegistration.Attachment> attachments, Instant now) {
+    if (attachments == null) {
+      return;
+    }
+    for (ComplaintRegistration.Attachment attachment : attachments) {
+      jdbc.sql("insert into complaint_attachment (case_number, name, url, added_at) values (?, ?, ?, ?)")
+          .params(caseNumber, attachment.name(), attachment.url(), ts(now)).update();
+    }
+  }
+
+  public void recordTriage(String caseNumber, String category, int severity) {
+    jdbc.sql("update complaint set category = ?, severity = ? where case_number = ?")
+        .params(category.toUpperCase(), severity, caseNumber).update();
+  }
+
+  public void recordResolution(String caseNumber, String resolution, BigDecimal compensation) {
+    jdbc.sql("update complaint set resolution = ?, compensation = ? where case_number = ?")
+        .params(resolution.toUpperCase(), compensation, caseNumber).update();
+  }
+
+  public void recordOutcome(String caseNumber, String outcome, Instant at) {
+    jdbc.sql("update complaint set outcome = ?, closed_at = ? where case_number = ?")
+        .params(outcome.toUpperCase(), ts(at), caseNumber).update();
+  }
+
+  private Customer matchOrCreate(ComplaintRegistration complaint) {
+    if (complaint.customerId() != null) {
+      return customers.find(complaint.customerId()).orElseThrow();
+    }
+    Optional<Customer> known = customers.findByContact(complaint.customerEmail())
+        .or(() -> customers.findByContact(complaint.customerPhone()));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    boolean email = complaint.customerEmail() != null && !complaint.customerEmail().isBlank();
+    boolean phone = complaint.customerPhone() != null && !complaint.customerPhone().isBlank();
+    // Service messages about their own case go to the contact the customer gave us.
+    return customers.register(new Customer(null, complaint.customerName(), complaint.market(), complaint.locale(),
+        email ? complaint.customerEmail().trim() : null,
+        phone ? complaint.customerPhone().replaceAll("[\\s-]", "") : null,
+        BigDecimal.ZERO, 0, null, new Customer.Consent(email, phone, phone),
+        email ? Customer.ContactChannel.EMAIL : Customer.ContactChannel.SMS));
+  }
+
+  static Market marketOf(String value) {
+    return Market.valueOf(value.toUpperCase());
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return Timestamp.from(instant);
+  }
+}

@@ -1,0 +1,45 @@
+package io.aftercare.complaint;
+
+import static io.aftercare.complaint.ComplaintProcess.*;
+
+import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.InputParameters;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what a complaint's tasks decided into the complaint record, for the case and the reports.
+ * Input parameter {@code stage}: {@code triage} (category, severity), {@code resolution}
+ * (resolution, compensation) or {@code closed} (with input parameter {@code outcome}).
+ */
+@Component("recordComplaint")
+class RecordComplaintDelegate implements JavaDelegate {
+
+  private final ComplaintService complaints;
+
+  RecordComplaintDelegate(ComplaintService complaints) {
+    this.complaints = complaints;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNumber = CaseVariables.caseNumber(execution);
+    switch (InputParameters.required(execution, "recordComplaint", "stage")) {
+      case "triage" -> complaints.recordTriage(caseNumber, (String) execution.getVariable(CATEGORY),
+          Integer.parseInt(String.valueOf(execution.getVariable(SEVERITY))));
+      case "resolution" -> {
+        Object amount = execution.getVariable(COMPENSATION);
+        complaints.recordResolution(caseNumber, (String) execution.getVariable(RESOLUTION),
+            amount == null ? null : new BigDecimal(amount.toString()));
+      }
+      case "closed" -> complaints.recordOutcome(caseNumber,
+          InputParameters.required(execution, "recordComplaint", "outcome"),
+          ClockUtil.getCurrentTime().toInstant());
+      default -> throw new IllegalArgumentException("recordComplaint: unknown stage on "
+          + execution.getCurrentActivityId() + ", expected triage, resolution or closed");
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.aftercare.complaint;
+
+import static io.aftercare.complaint.ComplaintProcess.*;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.casefile.CaseVariables;
+import io.aftercare.customer.CustomerLocale;
+import io.aftercare.customer.Market;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first step of a complaint, whether it came through the API or the Tasklist start form:
+ * stores it (customer matched or created, case opened, repeats flagged) and sets what the process
+ * and its tasks show — case number (also the business key), customer, tier, market, product,
+ * repeat flags.
+ */
+@Component("registerComplaint")
+class RegisterComplaintDelegate implements JavaDelegate {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ComplaintService complaints;
+
+  RegisterComplaintDelegate(ComplaintService complaints) {
+    this.complaints = complaints;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws Exception {
+    ComplaintRegistration registration = new ComplaintRegistration(
+        text(execution, INTAKE_CHANNEL),
+        CaseVariables.customerId(execution),
+        text(execution, CUSTOMER_NAME),
+        text(execution, CUSTOMER_EMAIL),
+        text(execution, CUSTOMER_PHONE),
+        Market.valueOf(required(execution, CaseVariables.MARKET)),
+        CustomerLocale.of(text(execution, LOCALE) == null ? "en" : text(execution, LOCALE)),
+        required(execution, SKU).trim().toUpperCase(),
+        text(execution, BATCH),
+        text(execution, ORDER_NUMBER),
+        required(execution, PURCHASE_CHANNEL),
+        date(execution.getVariable(PURCHASE_DATE)),
+        required(execution, DESCRIPTION),
+        attachments(execution.getVariable(ATTACHMENTS)));
+    ComplaintService.Registered registered =
+        complaints.register(registration, ClockUtil.getCurrentTime().toInstant());
+
+    execution.setVariable(CaseVariables.CASE_NUMBER, registered.caseNumber());
+    execution.setProcessBusinessKey(registered.caseNumber());
+    execution.setVariable(CaseVariables.CUSTOMER_ID, registered.customer().id());
+    execution.setVariable(CUSTOMER_NAME, registered.customer().name());
+    execution.setVariable(CaseVariables.MARKET, registered.customer().market().name());
+    execution.setVariable(CUSTOMER_TIER, registered.customer().tier().name());
+    execution.setVariable(PRODUCT, registered.product().sku() + " " + registered.product().name());
+    execution.setVariable(REPEAT_CUSTOMER, registered.repeatCustomer());
+    execution.setVariable(REPEAT_BATCH, registered.repeatBatch());
+    execution.setVariable(REPEAT_NOTE, repeatNote(registered));
+  }
+
+  private static String repeatNote(ComplaintService.Registered registered) {
+    StringBuilder note = new StringBuilder();
+    if (registered.repeatCustomer()) {
+      note.append("Repeat: this customer complained before within the repeat window. ");
+    }
+    if (registered.repeatBatch()) {
+      note.append("Batch signal: ").append(registered.batchComplaints())
+          .append(" complaints on this batch within the batch window.");
+    }
+    return note.isEmpty() ? "No earlier complaints from this customer or on this batch." : note.toString().trim();
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static String required(DelegateExecution execution, String name) {
+    String value = text(execution, name);
+    if (value == null) {
+      throw new IllegalArgumentException("A complaint needs '" + name + "'");
+    }
+    return value;
+  }
+
+  /** A date from the form (ISO date or date-time text) or the API (ISO date text). */
+  static LocalDate date(Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException("A complaint needs 'purchaseDate'");
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+    String text = value.toString();
+    return text.length() > 10 ? OffsetDateTime.parse(text).toLocalDate() : LocalDate.parse(text);
+  }
+
+  static List<ComplaintRegistration.Attachment> attachments(Object value) throws Exception {
+    if (value == null || value.toString().isBlank()) {
+      return List.of();
+    }
+    return JSON.readValue(value.toString(), new TypeReference<List<ComplaintRegistration.Attachment>>() {});
+  }
+}
