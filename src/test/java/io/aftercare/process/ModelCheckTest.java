@@ -13,13 +13,21 @@ class ModelCheckTest {
 
   private static final Map<String, Class<?>> BEANS = ApplicationBeans.scan("io.aftercare");
   private static final Set<String> SLA_TARGETS = ShippedSla.targets();
+  /**
+   * Messages the complaint process sends to processes that are not built yet; their contract is
+   * held by ComplaintHandlingProcessTest with stand-in receivers. Remove each when its process lands.
+   */
+  private static final Set<String> AWAITED_RECEIVERS = Set.of(
+      "AdverseReactionReported",   // adverse-reaction report (issue 6)
+      "ReturnRequested",           // return / exchange (issue 5)
+      "CallbackRequested");        // callback follow-up (issue 7)
 
   @Test
   void processesAndFormsOfTheRepositoryAreConsistent() {
     ProcessResources repository = ProcessResources.load("file:./");
     assertThat(repository.names()).as("processes/ and forms/ are read").isNotEmpty();
 
-    List<String> violations = ModelCheck.check(repository, BEANS, SLA_TARGETS);
+    List<String> violations = ModelCheck.check(repository, BEANS, SLA_TARGETS, AWAITED_RECEIVERS);
 
     assertThat(violations).as("model check of processes/ and forms/").isEmpty();
   }
@@ -35,7 +43,7 @@ class ModelCheckTest {
   void findsEveryKindOfBrokenReference() {
     ProcessResources broken = ProcessResources.load("classpath:modelcheck/broken/");
 
-    List<String> violations = ModelCheck.check(broken, BEANS, SLA_TARGETS);
+    List<String> violations = ModelCheck.check(broken, BEANS, SLA_TARGETS, AWAITED_RECEIVERS);
 
     assertThat(violations).anySatisfy(v -> assertThat(v).contains("Task_MissingBean", "names no bean 'noSuchBean'"))
         .anySatisfy(v -> assertThat(v).contains("Task_NotADelegate", "bean 'caseFiles' is no JavaDelegate"))
