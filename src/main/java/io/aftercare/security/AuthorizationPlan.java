@@ -44,8 +44,11 @@ final class AuthorizationPlan {
       grants.add(grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
       grants.add(grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
       for (String key : STARTABLE.get(group)) {
+        // the team works the cases of its processes: it reads them and passes them messages
+        // (e.g. the customer's evidence), besides the tasks offered to it
         grants.add(grant(group, Resources.PROCESS_DEFINITION, key,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE));
       }
     }
 

@@ -1,0 +1,240 @@
+package io.aftercare.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.Http;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A complaint as its users work it: registered through the API (or the Tasklist start form),
+ * triaged by an agent, evidence sent by the customer, resolved, approved by a supervisor, the
+ * customer told — through the REST API that Tasklist uses, on the application's database.
+ */
+@AftercareIT
+class ComplaintIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired JdbcClient jdbc;
+
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    // Stand-ins for the adverse-reaction, return and callback processes until they land.
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("callbackReceiverTest").count() == 0) {
+      repository.createDeployment().name("message-receivers-test")
+          .addClasspathResource("bpmn/message-receivers-test.bpmn").deploy();
+    }
+  }
+
+  @Test
+  void complaintRegisteredThroughTheApiIsWorkedToItsEnd() {
+    Http.Response created = http.post("/api/complaints", "agent", Map.of(
+        "channel", "web",
+        "customer", Map.of("name", "Sophie Martin", "email", "sophie.martin@example.fr", "market", "EU", "locale", "en"),
+        "product", Map.of("sku", "SK-SERUM-30", "batch", "S2506B"),
+        "purchase", Map.of("orderNumber", "EU-778812", "channel", "online", "date", "2026-10-28"),
+        "description", "The serum smells rancid although it is far from its expiry date.",
+        "attachments", List.of(Map.of("name", "bottle.jpg", "url", "https://files.example.com/bottle.jpg"))));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    assertThat(caseNumber).matches("AC-\\d{4}-\\d{6}");
+    runJobs(caseNumber);
+
+    JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
+    assertThat(clock(view, "complaint.acknowledge").get("state").asText()).isEqualTo("MET");
+    assertThat(clock(view, "complaint.confirm").get("state").asText()).isEqualTo("RUNNING");
+    assertThat(templates(view)).containsExactly("complaint-acknowledgement");
+
+    JsonNode triage = onlyTask(caseNumber, "agent");
+    assertThat(triage.get("name").asText()).isEqualTo("Triage " + caseNumber + " · HIGH · SK-SERUM-30 Barrier Repair Serum 30 ml");
+    complete(triage, "agent", Map.of("category", string("efficacy"), "severity", integer(2),
+        "evidenceComplete", bool(false), "evidenceRequest", string("A photo of the batch code on the box.")));
+    runJobs(caseNumber);
+    view = http.get("/api/cases/" + caseNumber, "agent").json();
+    assertThat(clock(view, "complaint.confirm").get("state").asText()).isEqualTo("MET");
+    assertThat(clock(view, "complaint.resolve.general").get("state").asText()).isEqualTo("PAUSED");
+    assertThat(templates(view)).contains("complaint-evidence-request");
+
+    Map<String, Object> evidence = Map.of("attachments",
+        List.of(Map.of("name", "box.jpg", "url", "https://files.example.com/box.jpg")), "note", "Here it is.");
+    assertThat(http.post("/api/cases/" + caseNumber + "/evidence", "agent", evidence).status()).isEqualTo(202);
+    Http.Response again = http.post("/api/cases/" + caseNumber + "/evidence", "agent", evidence);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(jdbc.sql("select count(*) from complaint_attachment where case_number = ?").param(caseNumber)
+        .query(Long.class).single()).isEqualTo(2);
+
+    JsonNode resolve = onlyTask(caseNumber, "agent");
+    assertThat(resolve.get("name").asText()).startsWith("Resolve " + caseNumber + " · S2 · HIGH");
+    assertThat(resolve.get("priority").asInt()).isEqualTo(75);
+    complete(resolve, "agent", Map.of("resolution", string("compensation"),
+        "compensationAmount", Map.of("value", 80, "type", "Integer"),
+        "resolutionNote", string("We refund 80 EUR and send a fresh bottle.")));
+
+    assertThat(tasks(caseNumber, "agent")).as("approval is for supervisors").isEmpty();
+    JsonNode approval = onlyTask(caseNumber, "supervisor");
+    complete(approval, "supervisor", Map.of("approvalDecision", string("approve")));
+    runJobs(caseNumber);
+
+    view = http.get("/api/cases/" + caseNumber, "supervisor").json();
+    assertThat(clock(view, "complaint.resolve.general").get("state").asText()).isEqualTo("MET");
+    assertThat(templates(view)).containsExactly("complaint-acknowledgement", "complaint-evidence-request",
+        "complaint-outcome");
+    assertThat(jdbc.sql("select outcome from complaint where case_number = ?").param(caseNumber)
+        .query(String.class).single()).isEqualTo("RESOLVED");
+    JsonNode history = http.get("/engine-rest/history/process-instance?processDefinitionKey=complaintHandling"
+        + "&processInstanceBusinessKey=" + caseNumber, "supervisor").json();
+    assertThat(history.get(0).get("state").asText()).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void tasklistStartFormRegistersANewCustomer() {
+    String email = "new.customer." + System.nanoTime() + "@example.com";
+    Http.Response started = http.post("/engine-rest/process-definition/key/complaintHandling/start", "agent",
+        Map.of("variables", Map.of("intakeChannel", string("store"), "customerName", string("李娜"),
+            "customerEmail", string(email), "market", string("CN"), "locale", string("zh-CN"),
+            "sku", string("MU-FDN-N20"), "batch", string("F2504A"), "purchaseChannel", string("store"),
+            "purchaseDate", string("2026-11-01"), "description", string("色号和柜台试用的不一样。"))));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String caseNumber = started.json().get("businessKey").asText();
+    assertThat(jdbc.sql("select c.locale from customer c join complaint k on k.customer_id = c.id"
+        + " where k.case_number = ?").param(caseNumber).query(String.class).single()).isEqualTo("zh-CN");
+  }
+
+  @Test
+  void invalidComplaintsAreRejectedNamingEachFieldAndNothingIsStored() {
+    long complaints = count("complaint");
+    long customers = count("customer");
+
+    Http.Response empty = http.post("/api/complaints", "agent", Map.of());
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.contentType()).startsWith("application/problem+json");
+    assertThat(fields(empty)).contains("channel", "customer", "product", "purchase", "description");
+
+    Http.Response bad = http.post("/api/complaints", "agent", Map.of(
+        "channel", "web",
+        "customer", Map.of("name", "Nobody", "email", "not-an-email", "market", "EU", "locale", "en"),
+        "product", Map.of("sku", "SK-SERUM-30"),
+        "purchase", Map.of("channel", "online", "date", "2099-01-01"),
+        "description", "x",
+        "attachments", List.of(Map.of("name", "a", "url", "ftp://nope"))));
+    assertThat(fields(bad)).contains("customer.email", "purchase.date", "attachments[0].url");
+
+    Http.Response unknownProduct = http.post("/api/complaints", "agent", Map.of(
+        "channel", "web", "customer", Map.of("name", "Nobody", "email", "nobody@example.com", "market", "EU",
+            "locale", "en"),
+        "product", Map.of("sku", "NO-SUCH-SKU", "batch", "X1"),
+        "purchase", Map.of("channel", "online", "date", "2026-10-01"), "description", "x"));
+    assertThat(unknownProduct.status()).isEqualTo(400);
+    assertThat(fields(unknownProduct)).containsExactly("product.sku");
+
+    Http.Response badChannel = http.post("/api/complaints", "agent",
+        "{\"channel\": \"fax\", \"description\": \"x\"}");
+    assertThat(fields(badChannel)).containsExactly("channel");
+    assertThat(badChannel.json().get("errors").get(0).get("message").asText())
+        .isEqualTo("must be one of phone, web, wechat, app, store, social, email");
+
+    assertThat(count("complaint")).isEqualTo(complaints);
+    assertThat(count("customer")).isEqualTo(customers);
+  }
+
+  @Test
+  void evidenceForAnUnknownCaseIs404AndOthersMayNotRegister() {
+    Map<String, Object> evidence = Map.of("attachments", List.of(Map.of("name", "a.jpg", "url", "https://x.example/a.jpg")));
+    assertThat(http.post("/api/cases/AC-2026-999998/evidence", "agent", evidence).status()).isEqualTo(404);
+    assertThat(http.post("/api/cases/nonsense/evidence", "agent", evidence).status()).isEqualTo(400);
+    assertThat(http.post("/api/complaints", "returns", Map.of()).status()).isEqualTo(403);
+  }
+
+  private void runJobs(String caseNumber) {
+    for (int round = 0; round < 5; round++) {
+      List<Job> jobs = new ArrayList<>();
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
+          jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list()));
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  private List<JsonNode> tasks(String caseNumber, String user) {
+    List<JsonNode> tasks = new ArrayList<>();
+    http.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user).json().forEach(tasks::add);
+    return tasks;
+  }
+
+  private JsonNode onlyTask(String caseNumber, String user) {
+    List<JsonNode> tasks = tasks(caseNumber, user);
+    assertThat(tasks).as("tasks of " + caseNumber + " for " + user).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private void complete(JsonNode task, String user, Map<String, Object> variables) {
+    Http.Response response = http.post("/engine-rest/task/" + task.get("id").asText() + "/complete", user,
+        Map.of("variables", variables));
+    assertThat(response.status()).as(response.body()).isEqualTo(204);
+  }
+
+  private static JsonNode clock(JsonNode view, String target) {
+    for (JsonNode clock : view.get("clocks")) {
+      if (clock.get("target").asText().equals(target)) {
+        return clock;
+      }
+    }
+    throw new AssertionError("no clock " + target + " in " + view);
+  }
+
+  private static List<String> templates(JsonNode view) {
+    List<String> templates = new ArrayList<>();
+    view.get("notifications").forEach(n -> {
+      if (n.get("audience").asText().equals("CUSTOMER")) {
+        templates.add(n.get("template").asText());
+      }
+    });
+    return templates;
+  }
+
+  private static List<String> fields(Http.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    List<String> fields = new ArrayList<>();
+    response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    return fields;
+  }
+
+  private long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  private static Map<String, Object> string(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  private static Map<String, Object> integer(int value) {
+    return Map.of("value", value, "type", "Integer");
+  }
+
+  private static Map<String, Object> bool(boolean value) {
+    return Map.of("value", value, "type", "Boolean");
+  }
+}
