@@ -108,6 +108,35 @@ class ComplaintIT {
   }
 
   @Test
+  void repeatComplaintsOfACustomerAndOfABatchAreFlaggedForTriage() {
+    String email = "repeat." + System.nanoTime() + "@example.com";
+    List<String> cases = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Http.Response created = http.post("/api/complaints", "agent", Map.of(
+          "channel", "app",
+          "customer", Map.of("name", "Repeat Customer", "email", email, "market", "US", "locale", "en"),
+          "product", Map.of("sku", "BC-LOT-200", "batch", "B2608B"),
+          "purchase", Map.of("channel", "online", "date", "2026-10-20"),
+          "description", "The lotion separated in the bottle (" + i + ")."));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      cases.add(created.json().get("caseNumber").asText());
+    }
+    // the batch count includes complaints of earlier runs on a shared database: at least 3 now
+    assertThat(flag(cases.get(0), "repeat_customer")).isFalse();
+    assertThat(flag(cases.get(1), "repeat_customer")).isTrue();
+    assertThat(flag(cases.get(2), "repeat_batch")).isTrue();
+    runJobs(cases.get(2));
+    JsonNode triage = onlyTask(cases.get(2), "agent");
+    JsonNode note = http.get("/engine-rest/task/" + triage.get("id").asText() + "/variables/repeatNote", "agent").json();
+    assertThat(note.get("value").asText()).contains("complained before").contains("complaints on this batch");
+  }
+
+  private boolean flag(String caseNumber, String column) {
+    return jdbc.sql("select " + column + " from complaint where case_number = ?").param(caseNumber)
+        .query(Boolean.class).single();
+  }
+
+  @Test
   void tasklistStartFormRegistersANewCustomer() {
     String email = "new.customer." + System.nanoTime() + "@example.com";
     Http.Response started = http.post("/engine-rest/process-definition/key/complaintHandling/start", "agent",
