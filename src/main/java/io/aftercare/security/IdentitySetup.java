@@ -39,6 +39,17 @@ class IdentitySetup implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    try {
+      ensureAll();
+    } catch (RuntimeException firstTry) {
+      // Another node sharing the database may have created the same group or user a moment
+      // earlier (a duplicate key here); a second pass finds them and only adds what is missing.
+      LOG.warn("Identity set-up collided ({}); checking again", firstTry.getMessage());
+      ensureAll();
+    }
+  }
+
+  private void ensureAll() {
     for (AftercareGroup group : AftercareGroup.values()) {
       ensureGroup(group);
     }
