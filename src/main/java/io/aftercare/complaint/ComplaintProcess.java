@@ -11,6 +11,8 @@ public final class ComplaintProcess {
   public static final String ADVERSE_REACTION_REPORTED = "AdverseReactionReported";
   public static final String RETURN_REQUESTED = "ReturnRequested";
   public static final String CALLBACK_REQUESTED = "CallbackRequested";
+  /** A dissatisfied customer's complaint is triaged again (sent by the callback follow-up). */
+  public static final String COMPLAINT_REOPENED = "ComplaintReopened";
 
   // intake
   public static final String INTAKE_CHANNEL = "intakeChannel";
@@ -25,7 +27,8 @@ public final class ComplaintProcess {
   public static final String PURCHASE_DATE = "purchaseDate";
   public static final String DESCRIPTION = "description";
   public static final String ATTACHMENTS = "attachments";
-  // set at registration
+  // set at registration (and when reopened): the clocks count from here
+  public static final String RECEIVED_AT = "receivedAt";
   public static final String CUSTOMER_TIER = "customerTier";
   public static final String PRODUCT = "product";
   public static final String REPEAT_CUSTOMER = "repeatCustomer";

@@ -93,6 +93,25 @@ public class ComplaintService {
     return new Registered(caseNumber, customer, product, repeatCustomer, repeatBatch, batchComplaints);
   }
 
+  /** What a reopened complaint carries back into triage. */
+  public record Reopened(long customerId, String customerName, String market, String tier, String sku,
+      String batch, String product, String description) {}
+
+  /** Opens a closed complaint again (outcome cleared) and returns what triage shows. */
+  @Transactional
+  public Reopened reopen(String caseNumber) {
+    Reopened reopened = jdbc.sql("select k.customer_id, c.name, c.market, c.tier, k.sku, k.lot_number,"
+            + " p.name as product_name, k.description from complaint k join customer c on c.id = k.customer_id"
+            + " join product p on p.sku = k.sku where k.case_number = ?")
+        .param(caseNumber)
+        .query((rs, n) -> new Reopened(rs.getLong("customer_id"), rs.getString("name"), rs.getString("market"),
+            rs.getString("tier"), rs.getString("sku"), rs.getString("lot_number"),
+            rs.getString("sku") + " " + rs.getString("product_name"), rs.getString("description")))
+        .optional().orElseThrow(() -> new IllegalStateException("No complaint " + caseNumber + " to reopen"));
+    jdbc.sql("update complaint set outcome = null, closed_at = null where case_number = ?").param(caseNumber).update();
+    return reopened;
+  }
+
   public boolean exists(String caseNumber) {
     return jdbc.sql("select count(*) from complaint where case_number = ?").param(caseNumber)
         .query(Long.class).single() > 0;

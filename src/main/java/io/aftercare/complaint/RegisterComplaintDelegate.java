@@ -50,8 +50,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
         date(execution.getVariable(PURCHASE_DATE)),
         required(execution, DESCRIPTION),
         attachments(execution.getVariable(ATTACHMENTS)));
-    ComplaintService.Registered registered =
-        complaints.register(registration, ClockUtil.getCurrentTime().toInstant());
+    Date now = ClockUtil.getCurrentTime();
+    ComplaintService.Registered registered = complaints.register(registration, now.toInstant());
+    execution.setVariable(RECEIVED_AT, now);
 
     execution.setVariable(CaseVariables.CASE_NUMBER, registered.caseNumber());
     execution.setProcessBusinessKey(registered.caseNumber());

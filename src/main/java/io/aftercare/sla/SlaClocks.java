@@ -32,11 +32,15 @@ public class SlaClocks {
     this.calendars = calendars;
   }
 
-  /** Starts the case's clock for the target at {@code start}; a clock that exists is returned as it is. */
+  /**
+   * Starts the case's clock for the target at {@code start}. An open clock of that target is
+   * returned as it is (a retried step starts nothing twice); after a finished one (a reopened
+   * case) a new round starts.
+   */
   @Transactional
   public SlaClock start(String caseNumber, String target, Market market, Instant start) {
     Optional<SlaClock> existing = find(caseNumber, target);
-    if (existing.isPresent()) {
+    if (existing.isPresent() && existing.get().isOpen()) {
       return existing.get();
     }
     BusinessCalendar calendar = calendars.of(market);
@@ -46,7 +50,7 @@ public class SlaClocks {
             + " values (?, ?, ?, 'RUNNING', ?, ?, ?)")
         .params(caseNumber, target, market.name(), ts(start), ts(due), ts(warn)).update();
     SlaClock clock = find(caseNumber, target).orElseThrow();
-    event(clock, "STARTED", start, null);
+    event(clock, "STARTED", start, existing.isPresent() ? "new round after " + existing.get().state() : null);
     return clock;
   }
 
@@ -106,8 +110,10 @@ public class SlaClocks {
     return mark(caseNumber, target, at, "breached_at", "BREACHED");
   }
 
+  /** The case's latest clock of the target. */
   public Optional<SlaClock> find(String caseNumber, String target) {
-    return jdbc.sql("select " + COLUMNS + " from sla_clock where case_number = ? and target = ?")
+    return jdbc.sql("select " + COLUMNS + " from sla_clock where case_number = ? and target = ?"
+            + " order by id desc fetch first 1 rows only")
         .params(caseNumber, target).query(SlaClocks::clock).optional();
   }
 

@@ -88,7 +88,15 @@ class ComplaintHandlingProcessTest {
       execution.setVariable("customerId", 7L);
       execution.setVariable("customerTier", execution.getVariable("tierForTest"));
       execution.setVariable("product", "SK-SERUM-30 Barrier Repair Serum 30 ml");
+      execution.setVariable("receivedAt", new Date());
       calls.add("registerComplaint");
+    });
+    Mocks.register("reopenComplaint", (JavaDelegate) execution -> {
+      execution.setProcessBusinessKey(CASE);
+      execution.setVariable("customerTier", "LOW");
+      execution.setVariable("product", "SK-SERUM-30 Barrier Repair Serum 30 ml");
+      execution.setVariable("receivedAt", new Date());
+      calls.add("reopenComplaint");
     });
     Mocks.register("sla", new FixedSla());
     Mocks.register("slaClock", recorder("slaClock", "clock", "action"));
@@ -119,8 +127,8 @@ class ComplaintHandlingProcessTest {
     assertThat(complaint).isEnded().hasPassed("EndEvent_CallbackRequested").hasNotPassed(
         "Task_ApproveResolution", "Throw_ReturnRequested", "Throw_AdverseReactionReported", "Task_PauseResolutionClock");
     assertThat(calls).containsSubsequence("registerComplaint",
-        "slaClock:clock=complaint.acknowledge,action=start", "slaClock:clock=complaint.confirm,action=start",
-        "notifyCustomer:template=complaint-acknowledgement", "slaClock:clock=complaint.acknowledge,action=stop",
+        "slaClock:clock=complaint.acknowledge,action=start", "notifyCustomer:template=complaint-acknowledgement",
+        "slaClock:clock=complaint.acknowledge,action=stop", "slaClock:clock=complaint.confirm,action=start",
         "slaClock:clock=complaint.confirm,action=stop", "recordComplaint:stage=triage,outcome=null",
         "slaClock:clock=complaint.resolve.general,action=start", "recordComplaint:stage=resolution,outcome=null",
         "notifyCustomer:template=complaint-outcome", "slaClock:clock=complaint.resolve.general,action=stop",
@@ -274,6 +282,18 @@ class ComplaintHandlingProcessTest {
     assertThat(complaint).isEnded().hasPassed("EndEvent_ClosedNoResponse").hasNotPassed("Task_Resolve");
     assertThat(calls).containsSubsequence("slaClock:clock=complaint.resolve.general,action=cancel",
         "notifyCustomer:template=complaint-closed-no-response", "recordComplaint:stage=closed,outcome=no_response");
+  }
+
+  @Test
+  void reopenedComplaintIsTriagedAgainWithNewClocks() {
+    current = runtimeService().createMessageCorrelation("ComplaintReopened").processInstanceBusinessKey(CASE)
+        .setVariable("caseNumber", CASE).setVariable("market", "EU").setVariable("comment", "Still itchy.")
+        .correlateStartMessage();
+
+    assertThat(current).isWaitingAt("Task_Triage").hasBusinessKey(CASE).hasNotPassed("Task_Acknowledge");
+    assertThat(calls).containsSubsequence("reopenComplaint", "slaClock:clock=complaint.confirm,action=start");
+    complete(task(), withVariables("category", "irritation_allergy", "severity", 2, "evidenceComplete", true));
+    assertThat(current).isWaitingAt("Task_Resolve");
   }
 
   @Test
