@@ -39,8 +39,8 @@ class ComplaintIT {
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    // Stand-ins for the adverse-reaction, return and callback processes until they land.
-    if (repository.createProcessDefinitionQuery().processDefinitionKey("callbackReceiverTest").count() == 0) {
+    // Stand-ins for the adverse-reaction and return processes until they land.
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("returnReceiverTest").count() == 0) {
       repository.createDeployment().name("message-receivers-test")
           .addClasspathResource("bpmn/message-receivers-test.bpmn").deploy();
     }

@@ -36,7 +36,9 @@ class TemplatesTest {
   @Test
   void everyShippedTemplateExistsInBothLanguages() {
     for (String name : new String[] {"acknowledgement", "resolution-promise", "escalation-warning",
-        "escalation-breach", "escalation-manager"}) {
+        "escalation-breach", "escalation-manager", "complaint-acknowledgement", "complaint-evidence-request",
+        "complaint-evidence-reminder", "complaint-closed-no-response", "complaint-outcome", "callback-survey",
+        "callback-dissatisfied"}) {
       for (String language : new String[] {"en", "zh-CN"}) {
         assertThat(Templates.class.getResource("/templates/notifications/" + name + "." + language + ".txt"))
             .as(name + " " + language).isNotNull();

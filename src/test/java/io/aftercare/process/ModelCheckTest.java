@@ -19,8 +19,7 @@ class ModelCheckTest {
    */
   private static final Set<String> AWAITED_RECEIVERS = Set.of(
       "AdverseReactionReported",   // adverse-reaction report (issue 6)
-      "ReturnRequested",           // return / exchange (issue 5)
-      "CallbackRequested");        // callback follow-up (issue 7)
+      "ReturnRequested");          // return / exchange (issue 5)
 
   @Test
   void processesAndFormsOfTheRepositoryAreConsistent() {

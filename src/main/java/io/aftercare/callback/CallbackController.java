@@ -1,0 +1,153 @@
+package io.aftercare.callback;
+
+import static io.aftercare.callback.CallbackProcess.*;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.CaseStateException;
+import io.aftercare.api.InvalidRequestException;
+import io.aftercare.api.NotFoundException;
+import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseVariables;
+import io.aftercare.customer.CustomerService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Care calls requested by channels and agents ({@code POST /api/callbacks}), and the survey that an
+ * unreachable customer answers through a single-use, expiring link, without logging in
+ * ({@code GET/POST /api/surveys/{token}}).
+ */
+@Validated
+@RestController
+class CallbackController {
+
+  enum Reason {
+    COMPLAINT_RESOLVED, RETURN_COMPLETED, ADVERSE_FOLLOWUP, CARE_CALL;
+
+    @JsonValue
+    @Override
+    public String toString() {
+      return name().toLowerCase();
+    }
+  }
+
+  record CallbackRequest(
+      @Pattern(regexp = "[A-Z]{1,8}-\\d{4}-\\d{6,}", message = "must look like AC-2026-000123") String caseNumber,
+      @NotNull Long customerId,
+      @NotNull Reason reason,
+      OffsetDateTime notBefore) {}
+
+  record Scheduled(String caseNumber) {}
+
+  record SurveyView(String caseNumber, Instant expiresAt, List<String> questions) {}
+
+  record SurveyAnswers(
+      @NotNull @Min(1) @Max(5) Integer csat,
+      @Min(0) @Max(10) Integer nps,
+      @NotNull Boolean resolved,
+      @Size(max = 2000) String comment) {}
+
+  private final RuntimeService runtime;
+  private final CustomerService customers;
+  private final CaseFiles cases;
+  private final Callbacks callbacks;
+
+  CallbackController(RuntimeService runtime, CustomerService customers, CaseFiles cases, Callbacks callbacks) {
+    this.runtime = runtime;
+    this.customers = customers;
+    this.cases = cases;
+    this.callbacks = callbacks;
+  }
+
+  @PostMapping("/api/callbacks")
+  @Transactional
+  ResponseEntity<Scheduled> request(@Valid @RequestBody CallbackRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (customers.find(request.customerId()).isEmpty()) {
+      problems.add(new FieldProblem("customerId", "is not a known customer"));
+    }
+    if (request.caseNumber() != null && !cases.exists(request.caseNumber())) {
+      problems.add(new FieldProblem("caseNumber", "is not a known case"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.CUSTOMER_ID, request.customerId());
+    variables.put(REASON, request.reason().toString());
+    if (request.caseNumber() != null) {
+      variables.put(CaseVariables.CASE_NUMBER, request.caseNumber());
+    }
+    if (request.notBefore() != null) {
+      variables.put(NOT_BEFORE, Date.from(request.notBefore().toInstant()));
+    }
+    ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
+        .setVariables(variables).executeWithVariablesInReturn();
+    String caseNumber = (String) instance.getVariables().get(CaseVariables.CASE_NUMBER);
+    return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(new Scheduled(caseNumber));
+  }
+
+  @GetMapping("/api/surveys/{token}")
+  SurveyView survey(@PathVariable @Size(max = 64) String token) {
+    Callbacks.Survey survey = open(token);
+    return new SurveyView(survey.caseNumber(), survey.expiresAt(), List.of(
+        "csat: how satisfied are you with how we handled your case? 1 (not at all) to 5 (very)",
+        "nps: how likely are you to recommend us? 0 to 10",
+        "resolved: is your problem solved? true or false",
+        "comment: anything else (optional)"));
+  }
+
+  @PostMapping("/api/surveys/{token}")
+  @Transactional
+  ResponseEntity<Void> answer(@PathVariable @Size(max = 64) String token, @Valid @RequestBody SurveyAnswers answers) {
+    Callbacks.Survey survey = open(token);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    if (!callbacks.useSurvey(token, now)) {
+      throw new CaseStateException("This survey link was already used or has expired");
+    }
+    callbacks.answered(survey.callbackId(), survey.caseNumber(), "SURVEY",
+        new Callbacks.Answers(answers.csat(), answers.nps(), answers.resolved(), answers.comment()), now);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CSAT, answers.csat());
+    variables.put(NPS, answers.nps());
+    variables.put(RESOLVED, answers.resolved());
+    variables.put(COMMENT, answers.comment());
+    runtime.createMessageCorrelation(SURVEY_ANSWERED).processInstanceId(survey.processInstanceId())
+        .setVariables(variables).correlate();
+    return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+  }
+
+  /** The survey behind a token: 404 unknown, 409 used or expired. */
+  private Callbacks.Survey open(String token) {
+    Callbacks.Survey survey = callbacks.survey(token).orElseThrow(() -> new NotFoundException("survey", token));
+    if (survey.usedAt() != null || !survey.expiresAt().isAfter(ClockUtil.getCurrentTime().toInstant())) {
+      throw new CaseStateException("This survey link was already used or has expired");
+    }
+    return survey;
+  }
+}

@@ -1,0 +1,34 @@
+package io.aftercare.callback;
+
+import static io.aftercare.callback.CallbackProcess.*;
+
+import io.aftercare.casefile.CaseVariables;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Creates the single-use survey link for a customer the agents could not reach. */
+@Component("createSurvey")
+class CreateSurveyDelegate implements JavaDelegate {
+
+  private final Callbacks callbacks;
+  private final CallbackSettings settings;
+
+  CreateSurveyDelegate(Callbacks callbacks, CallbackSettings settings) {
+    this.callbacks = callbacks;
+    this.settings = settings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant expires = now.plus(settings.surveyValidity());
+    String token = callbacks.createSurvey(((Number) execution.getVariable(CALLBACK_ID)).longValue(),
+        CaseVariables.caseNumber(execution), execution.getProcessInstanceId(), expires, now);
+    execution.setVariable(SURVEY_URL, settings.publicUrl() + "/survey.html?token=" + token);
+    execution.setVariable(SURVEY_EXPIRES_AT, Date.from(expires));
+  }
+}

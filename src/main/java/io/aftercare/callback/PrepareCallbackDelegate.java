@@ -1,0 +1,62 @@
+package io.aftercare.callback;
+
+import static io.aftercare.callback.CallbackProcess.*;
+
+import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseVariables;
+import io.aftercare.complaint.ComplaintService;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first step of a callback: who to call (name, tier, market from the customer), on which case
+ * (a care call without one opens a case), whether the case is a complaint (to reopen if the
+ * customer is not satisfied), and the callback record.
+ */
+@Component("prepareCallback")
+class PrepareCallbackDelegate implements JavaDelegate {
+
+  private final CustomerService customers;
+  private final CaseFiles cases;
+  private final ComplaintService complaints;
+  private final Callbacks callbacks;
+
+  PrepareCallbackDelegate(CustomerService customers, CaseFiles cases, ComplaintService complaints,
+      Callbacks callbacks) {
+    this.customers = customers;
+    this.cases = cases;
+    this.complaints = complaints;
+    this.callbacks = callbacks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long customerId = CaseVariables.customerId(execution);
+    if (customerId == null) {
+      throw new IllegalArgumentException("A callback needs 'customerId'");
+    }
+    Customer customer = customers.find(customerId)
+        .orElseThrow(() -> new IllegalArgumentException("No customer " + customerId));
+    Object reason = execution.getVariable(REASON);
+    if (reason == null) {
+      throw new IllegalArgumentException("A callback needs 'reason'");
+    }
+    String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
+    if (caseNumber == null) {
+      caseNumber = cases.open(customerId);
+      execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
+    }
+    execution.setProcessBusinessKey(caseNumber);
+    execution.setVariable("customerName", customer.name());
+    execution.setVariable("customerTier", customer.tier().name());
+    execution.setVariable(CaseVariables.MARKET, customer.market().name());
+    execution.setVariable(COMPLAINT_CASE, complaints.exists(caseNumber));
+    execution.setVariable(ATTEMPT, 0);
+    execution.setVariable(CALLBACK_ID, callbacks.create(caseNumber, customerId, reason.toString(),
+        execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant()));
+  }
+}
