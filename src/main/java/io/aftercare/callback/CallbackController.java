@@ -75,9 +75,9 @@ class CallbackController {
   private final RuntimeService runtime;
   private final CustomerService customers;
   private final CaseFiles cases;
-  private final Callbacks callbacks;
+  private final CallbackRecords callbacks;
 
-  CallbackController(RuntimeService runtime, CustomerService customers, CaseFiles cases, Callbacks callbacks) {
+  CallbackController(RuntimeService runtime, CustomerService customers, CaseFiles cases, CallbackRecords callbacks) {
     this.runtime = runtime;
     this.customers = customers;
     this.cases = cases;
@@ -114,7 +114,7 @@ class CallbackController {
 
   @GetMapping("/api/surveys/{token}")
   SurveyView survey(@PathVariable @Size(max = 64) String token) {
-    Callbacks.Survey survey = open(token);
+    CallbackRecords.Survey survey = open(token);
     return new SurveyView(survey.caseNumber(), survey.expiresAt(), List.of(
         "csat: how satisfied are you with how we handled your case? 1 (not at all) to 5 (very)",
         "nps: how likely are you to recommend us? 0 to 10",
@@ -125,13 +125,13 @@ class CallbackController {
   @PostMapping("/api/surveys/{token}")
   @Transactional
   ResponseEntity<Void> answer(@PathVariable @Size(max = 64) String token, @Valid @RequestBody SurveyAnswers answers) {
-    Callbacks.Survey survey = open(token);
+    CallbackRecords.Survey survey = open(token);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     if (!callbacks.useSurvey(token, now)) {
       throw new CaseStateException("This survey link was already used or has expired");
     }
     callbacks.answered(survey.callbackId(), survey.caseNumber(), "SURVEY",
-        new Callbacks.Answers(answers.csat(), answers.nps(), answers.resolved(), answers.comment()), now);
+        new CallbackRecords.Answers(answers.csat(), answers.nps(), answers.resolved(), answers.comment()), now);
     Map<String, Object> variables = new HashMap<>();
     variables.put(CSAT, answers.csat());
     variables.put(NPS, answers.nps());
@@ -143,8 +143,8 @@ class CallbackController {
   }
 
   /** The survey behind a token: 404 unknown, 409 used or expired. */
-  private Callbacks.Survey open(String token) {
-    Callbacks.Survey survey = callbacks.survey(token).orElseThrow(() -> new NotFoundException("survey", token));
+  private CallbackRecords.Survey open(String token) {
+    CallbackRecords.Survey survey = callbacks.survey(token).orElseThrow(() -> new NotFoundException("survey", token));
     if (survey.usedAt() != null || !survey.expiresAt().isAfter(ClockUtil.getCurrentTime().toInstant())) {
       throw new CaseStateException("This survey link was already used or has expired");
     }

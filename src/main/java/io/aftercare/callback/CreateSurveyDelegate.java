@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("createSurvey")
 class CreateSurveyDelegate implements JavaDelegate {
 
-  private final Callbacks callbacks;
+  private final CallbackRecords callbacks;
   private final CallbackSettings settings;
 
-  CreateSurveyDelegate(Callbacks callbacks, CallbackSettings settings) {
+  CreateSurveyDelegate(CallbackRecords callbacks, CallbackSettings settings) {
     this.callbacks = callbacks;
     this.settings = settings;
   }

@@ -23,10 +23,10 @@ class PrepareCallbackDelegate implements JavaDelegate {
   private final CustomerService customers;
   private final CaseFiles cases;
   private final ComplaintService complaints;
-  private final Callbacks callbacks;
+  private final CallbackRecords callbacks;
 
   PrepareCallbackDelegate(CustomerService customers, CaseFiles cases, ComplaintService complaints,
-      Callbacks callbacks) {
+      CallbackRecords callbacks) {
     this.customers = customers;
     this.cases = cases;
     this.complaints = complaints;

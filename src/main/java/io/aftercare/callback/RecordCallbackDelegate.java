@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component("recordCallback")
 class RecordCallbackDelegate implements JavaDelegate {
 
-  private final Callbacks callbacks;
+  private final CallbackRecords callbacks;
   private final IdentityService identity;
 
-  RecordCallbackDelegate(Callbacks callbacks, IdentityService identity) {
+  RecordCallbackDelegate(CallbackRecords callbacks, IdentityService identity) {
     this.callbacks = callbacks;
     this.identity = identity;
   }
@@ -42,7 +42,7 @@ class RecordCallbackDelegate implements JavaDelegate {
             user == null ? null : user.getUserId(), now);
       }
       case "answers" -> callbacks.answered(callbackId, CaseVariables.caseNumber(execution), "CALL",
-          new Callbacks.Answers(number(execution.getVariable(CSAT)),
+          new CallbackRecords.Answers(number(execution.getVariable(CSAT)),
               execution.getVariable(NPS) == null ? null : number(execution.getVariable(NPS)),
               Boolean.TRUE.equals(execution.getVariable(RESOLVED)), (String) execution.getVariable(COMMENT)),
           now);

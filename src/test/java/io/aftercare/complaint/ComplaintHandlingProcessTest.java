@@ -127,8 +127,8 @@ class ComplaintHandlingProcessTest {
     assertThat(complaint).isEnded().hasPassed("EndEvent_CallbackRequested").hasNotPassed(
         "Task_ApproveResolution", "Throw_ReturnRequested", "Throw_AdverseReactionReported", "Task_PauseResolutionClock");
     assertThat(calls).containsSubsequence("registerComplaint",
-        "slaClock:clock=complaint.acknowledge,action=start", "notifyCustomer:template=complaint-acknowledgement",
-        "slaClock:clock=complaint.acknowledge,action=stop", "slaClock:clock=complaint.confirm,action=start",
+        "slaClock:clock=complaint.acknowledge,action=start", "slaClock:clock=complaint.confirm,action=start",
+        "notifyCustomer:template=complaint-acknowledgement", "slaClock:clock=complaint.acknowledge,action=stop",
         "slaClock:clock=complaint.confirm,action=stop", "recordComplaint:stage=triage,outcome=null",
         "slaClock:clock=complaint.resolve.general,action=start", "recordComplaint:stage=resolution,outcome=null",
         "notifyCustomer:template=complaint-outcome", "slaClock:clock=complaint.resolve.general,action=stop",

@@ -3,7 +3,12 @@ package io.aftercare.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static io.aftercare.support.CaseWork.bool;
+import static io.aftercare.support.CaseWork.integer;
+import static io.aftercare.support.CaseWork.string;
+
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,10 +39,12 @@ class ComplaintIT {
   @Autowired JdbcClient jdbc;
 
   Http http;
+  CaseWork work;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
+    work = new CaseWork(http, runtime, management);
     // Stand-ins for the adverse-reaction and return processes until they land.
     if (repository.createProcessDefinitionQuery().processDefinitionKey("returnReceiverTest").count() == 0) {
       repository.createDeployment().name("message-receivers-test")
@@ -58,18 +64,18 @@ class ComplaintIT {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNumber = created.json().get("caseNumber").asText();
     assertThat(caseNumber).matches("AC-\\d{4}-\\d{6}");
-    runJobs(caseNumber);
+    work.runJobs(caseNumber);
 
     JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
     assertThat(clock(view, "complaint.acknowledge").get("state").asText()).isEqualTo("MET");
     assertThat(clock(view, "complaint.confirm").get("state").asText()).isEqualTo("RUNNING");
     assertThat(templates(view)).containsExactly("complaint-acknowledgement");
 
-    JsonNode triage = onlyTask(caseNumber, "agent");
+    JsonNode triage = work.onlyTask(caseNumber, "agent");
     assertThat(triage.get("name").asText()).isEqualTo("Triage " + caseNumber + " · HIGH · SK-SERUM-30 Barrier Repair Serum 30 ml");
-    complete(triage, "agent", Map.of("category", string("efficacy"), "severity", integer(2),
+    work.complete(triage, "agent", Map.of("category", string("efficacy"), "severity", integer(2),
         "evidenceComplete", bool(false), "evidenceRequest", string("A photo of the batch code on the box.")));
-    runJobs(caseNumber);
+    work.runJobs(caseNumber);
     view = http.get("/api/cases/" + caseNumber, "agent").json();
     assertThat(clock(view, "complaint.confirm").get("state").asText()).isEqualTo("MET");
     assertThat(clock(view, "complaint.resolve.general").get("state").asText()).isEqualTo("PAUSED");
@@ -84,17 +90,17 @@ class ComplaintIT {
     assertThat(jdbc.sql("select count(*) from complaint_attachment where case_number = ?").param(caseNumber)
         .query(Long.class).single()).isEqualTo(2);
 
-    JsonNode resolve = onlyTask(caseNumber, "agent");
+    JsonNode resolve = work.onlyTask(caseNumber, "agent");
     assertThat(resolve.get("name").asText()).startsWith("Resolve " + caseNumber + " · S2 · HIGH");
     assertThat(resolve.get("priority").asInt()).isEqualTo(75);
-    complete(resolve, "agent", Map.of("resolution", string("compensation"),
+    work.complete(resolve, "agent", Map.of("resolution", string("compensation"),
         "compensationAmount", Map.of("value", 80, "type", "Integer"),
         "resolutionNote", string("We refund 80 EUR and send a fresh bottle.")));
 
-    assertThat(tasks(caseNumber, "agent")).as("approval is for supervisors").isEmpty();
-    JsonNode approval = onlyTask(caseNumber, "supervisor");
-    complete(approval, "supervisor", Map.of("approvalDecision", string("approve")));
-    runJobs(caseNumber);
+    assertThat(work.tasks(caseNumber, "agent")).as("approval is for supervisors").isEmpty();
+    JsonNode approval = work.onlyTask(caseNumber, "supervisor");
+    work.complete(approval, "supervisor", Map.of("approvalDecision", string("approve")));
+    work.runJobs(caseNumber);
 
     view = http.get("/api/cases/" + caseNumber, "supervisor").json();
     assertThat(clock(view, "complaint.resolve.general").get("state").asText()).isEqualTo("MET");
@@ -125,8 +131,8 @@ class ComplaintIT {
     assertThat(flag(cases.get(0), "repeat_customer")).isFalse();
     assertThat(flag(cases.get(1), "repeat_customer")).isTrue();
     assertThat(flag(cases.get(2), "repeat_batch")).isTrue();
-    runJobs(cases.get(2));
-    JsonNode triage = onlyTask(cases.get(2), "agent");
+    work.runJobs(cases.get(2));
+    JsonNode triage = work.onlyTask(cases.get(2), "agent");
     JsonNode note = http.get("/engine-rest/task/" + triage.get("id").asText() + "/variables/repeatNote", "agent").json();
     assertThat(note.get("value").asText()).contains("complained before").contains("complaints on this batch");
   }
@@ -195,36 +201,6 @@ class ComplaintIT {
     assertThat(http.post("/api/complaints", "returns", Map.of()).status()).isEqualTo(403);
   }
 
-  private void runJobs(String caseNumber) {
-    for (int round = 0; round < 5; round++) {
-      List<Job> jobs = new ArrayList<>();
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
-          jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list()));
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
-  private List<JsonNode> tasks(String caseNumber, String user) {
-    List<JsonNode> tasks = new ArrayList<>();
-    http.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user).json().forEach(tasks::add);
-    return tasks;
-  }
-
-  private JsonNode onlyTask(String caseNumber, String user) {
-    List<JsonNode> tasks = tasks(caseNumber, user);
-    assertThat(tasks).as("tasks of " + caseNumber + " for " + user).hasSize(1);
-    return tasks.get(0);
-  }
-
-  private void complete(JsonNode task, String user, Map<String, Object> variables) {
-    Http.Response response = http.post("/engine-rest/task/" + task.get("id").asText() + "/complete", user,
-        Map.of("variables", variables));
-    assertThat(response.status()).as(response.body()).isEqualTo(204);
-  }
-
   private static JsonNode clock(JsonNode view, String target) {
     for (JsonNode clock : view.get("clocks")) {
       if (clock.get("target").asText().equals(target)) {
@@ -255,15 +231,4 @@ class ComplaintIT {
     return jdbc.sql("select count(*) from " + table).query(Long.class).single();
   }
 
-  private static Map<String, Object> string(String value) {
-    return Map.of("value", value, "type", "String");
-  }
-
-  private static Map<String, Object> integer(int value) {
-    return Map.of("value", value, "type", "Integer");
-  }
-
-  private static Map<String, Object> bool(boolean value) {
-    return Map.of("value", value, "type", "Boolean");
-  }
 }

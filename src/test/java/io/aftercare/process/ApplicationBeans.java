@@ -22,7 +22,12 @@ final class ApplicationBeans {
     Map<String, Class<?>> beans = new HashMap<>();
     for (BeanDefinition definition : scanner.findCandidateComponents(basePackage)) {
       try {
-        beans.put(names.generateBeanName(definition, registry), Class.forName(definition.getBeanClassName()));
+        String name = names.generateBeanName(definition, registry);
+        Class<?> previous = beans.put(name, Class.forName(definition.getBeanClassName()));
+        if (previous != null) {
+          throw new IllegalStateException("Two beans are named '" + name + "': " + previous.getName()
+              + " and " + definition.getBeanClassName());
+        }
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException(e);
       }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * the caller's transaction (the engine's, from a process step).
  */
 @Service
-public class Callbacks {
+public class CallbackRecords {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -26,7 +26,7 @@ public class Callbacks {
 
   private final JdbcClient jdbc;
 
-  Callbacks(JdbcClient jdbc) {
+  CallbackRecords(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

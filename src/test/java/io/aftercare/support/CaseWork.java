@@ -1,0 +1,81 @@
+package io.aftercare.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+
+/**
+ * Works a case in the integration tests as its users and the job executor would: tasks through
+ * the engine REST API that Tasklist uses, due jobs executed directly (the executor is off in tests).
+ */
+public final class CaseWork {
+
+  private final Http http;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+
+  public CaseWork(Http http, RuntimeService runtime, ManagementService management) {
+    this.http = http;
+    this.runtime = runtime;
+    this.management = management;
+  }
+
+  /** Runs the case's due jobs (asynchronous steps), again while new ones appear. */
+  public void runJobs(String caseNumber) {
+    for (int round = 0; round < 5; round++) {
+      List<Job> jobs = new ArrayList<>();
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
+          jobs.addAll(management.createJobQuery().processInstanceId(instance.getId()).executable().list()));
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  /** Fires the case's timer at the given activity, whenever it is due. */
+  public void fireTimer(String caseNumber, String activityId) {
+    List<Job> timers = new ArrayList<>();
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
+        timers.addAll(management.createJobQuery().processInstanceId(instance.getId()).timers()
+            .activityId(activityId).list()));
+    assertThat(timers).as("timer " + activityId + " of " + caseNumber).hasSize(1);
+    management.executeJob(timers.get(0).getId());
+  }
+
+  public List<JsonNode> tasks(String caseNumber, String user) {
+    List<JsonNode> tasks = new ArrayList<>();
+    http.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user).json().forEach(tasks::add);
+    return tasks;
+  }
+
+  public JsonNode onlyTask(String caseNumber, String user) {
+    List<JsonNode> tasks = tasks(caseNumber, user);
+    assertThat(tasks).as("tasks of " + caseNumber + " for " + user).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public void complete(JsonNode task, String user, Map<String, Object> variables) {
+    Http.Response response = http.post("/engine-rest/task/" + task.get("id").asText() + "/complete", user,
+        Map.of("variables", variables));
+    assertThat(response.status()).as(response.body()).isEqualTo(204);
+  }
+
+  public static Map<String, Object> string(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  public static Map<String, Object> integer(int value) {
+    return Map.of("value", value, "type", "Integer");
+  }
+
+  public static Map<String, Object> bool(boolean value) {
+    return Map.of("value", value, "type", "Boolean");
+  }
+}
