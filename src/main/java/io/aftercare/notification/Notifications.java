@@ -3,6 +3,7 @@ package io.aftercare.notification;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
+import io.aftercare.process.Privileged;
 import io.aftercare.sla.SlaClock;
 import io.aftercare.sla.SlaClocks;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,14 +35,28 @@ public class Notifications {
   private final CustomerService customers;
   private final SlaClocks clocks;
   private final NotificationSettings settings;
+  private final IdentityService identity;
 
   Notifications(Outbox outbox, Templates templates, CustomerService customers, SlaClocks clocks,
-      NotificationSettings settings) {
+      NotificationSettings settings, IdentityService identity) {
     this.outbox = outbox;
     this.templates = templates;
     this.customers = customers;
     this.clocks = clocks;
     this.settings = settings;
+    this.identity = identity;
+  }
+
+  /** The e-mail addresses of a group's members (read on the process's behalf, whoever is logged in). */
+  public List<String> emailsOfGroup(String groupId) {
+    return Privileged.call(() -> identity.createUserQuery().memberOfGroup(groupId).list().stream()
+        .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList());
+  }
+
+  /** The e-mail address of a user, if they have one. */
+  public List<String> emailsOfUser(String userId) {
+    User user = Privileged.call(() -> identity.createUserQuery().userId(userId).singleResult());
+    return user == null || user.getEmail() == null ? List.of() : List.of(user.getEmail());
   }
 
   /**

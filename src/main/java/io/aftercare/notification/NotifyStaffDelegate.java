@@ -2,12 +2,9 @@ package io.aftercare.notification;
 
 import io.aftercare.casefile.CaseVariables;
 import io.aftercare.process.InputParameters;
-import io.aftercare.process.Privileged;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -19,19 +16,16 @@ import org.springframework.stereotype.Component;
 class NotifyStaffDelegate implements JavaDelegate {
 
   private final Notifications notifications;
-  private final IdentityService identity;
 
-  NotifyStaffDelegate(Notifications notifications, IdentityService identity) {
+  NotifyStaffDelegate(Notifications notifications) {
     this.notifications = notifications;
-    this.identity = identity;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String template = InputParameters.required(execution, "notifyStaff", "template");
     String group = InputParameters.required(execution, "notifyStaff", "group");
-    List<String> emails = Privileged.call(() -> identity.createUserQuery().memberOfGroup(group).list().stream()
-        .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList());
+    List<String> emails = notifications.emailsOfGroup(group);
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + template;
     notifications.toStaff(key, CaseVariables.caseNumber(execution), template, emails, execution.getVariables(),
         ClockUtil.getCurrentTime().toInstant());

@@ -14,11 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -45,17 +43,15 @@ class EscalationDelegate implements JavaDelegate {
   private final Notifications notifications;
   private final NotificationSettings settings;
   private final TaskService tasks;
-  private final IdentityService identity;
   private final Escalations escalations;
 
   EscalationDelegate(SlaClocks clocks, SlaPolicy policy, Notifications notifications,
-      NotificationSettings settings, TaskService tasks, IdentityService identity, Escalations escalations) {
+      NotificationSettings settings, TaskService tasks, Escalations escalations) {
     this.clocks = clocks;
     this.policy = policy;
     this.notifications = notifications;
     this.settings = settings;
     this.tasks = tasks;
-    this.identity = identity;
     this.escalations = escalations;
   }
 
@@ -91,9 +87,9 @@ class EscalationDelegate implements JavaDelegate {
         template = "escalation-warning";
         for (Task task : open) {
           if (task.getAssignee() != null) {
-            recipients.addAll(emailsOfUser(task.getAssignee()));
+            recipients.addAll(notifications.emailsOfUser(task.getAssignee()));
           } else {
-            candidateGroups(task).forEach(g -> recipients.addAll(emailsOfGroup(g)));
+            candidateGroups(task).forEach(g -> recipients.addAll(notifications.emailsOfGroup(g)));
           }
         }
       }
@@ -108,7 +104,7 @@ class EscalationDelegate implements JavaDelegate {
             tasks.addCandidateGroup(task.getId(), AftercareGroup.SUPERVISOR.id());
           }
         }
-        recipients.addAll(emailsOfGroup(AftercareGroup.SUPERVISOR.id()));
+        recipients.addAll(notifications.emailsOfGroup(AftercareGroup.SUPERVISOR.id()));
       }
       default -> {
         template = "escalation-manager";
@@ -140,13 +136,4 @@ class EscalationDelegate implements JavaDelegate {
         .map(IdentityLink::getGroupId).toList();
   }
 
-  private List<String> emailsOfUser(String userId) {
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null || user.getEmail() == null ? List.of() : List.of(user.getEmail());
-  }
-
-  private List<String> emailsOfGroup(String groupId) {
-    return identity.createUserQuery().memberOfGroup(groupId).list().stream()
-        .map(User::getEmail).filter(e -> e != null && !e.isBlank()).toList();
-  }
 }

@@ -10,12 +10,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.aftercare.process.SendMessageDelegate;
+import io.aftercare.support.CallRecorder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -47,7 +46,8 @@ class CallbackFollowUpProcessTest {
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
       .configurationResource("process-test-engine.cfg.xml").build();
 
-  final List<String> calls = new ArrayList<>();
+  final CallRecorder recorder = new CallRecorder();
+  final List<String> calls = recorder.calls();
   ProcessInstance current;
 
   /** Stands in for the callbacks bean: fixed dates. */
@@ -91,8 +91,8 @@ class CallbackFollowUpProcessTest {
       execution.setVariable("surveyExpiresAt", SURVEY_EXPIRES);
       calls.add("createSurvey");
     });
-    Mocks.register("notifyCustomer", recorder("notifyCustomer", "template"));
-    Mocks.register("notifyStaff", recorder("notifyStaff", "template", "group"));
+    Mocks.register("notifyCustomer", recorder.delegate("notifyCustomer", "template"));
+    Mocks.register("notifyStaff", recorder.delegate("notifyStaff", "template", "group"));
     Mocks.register("sendMessage", new SendMessageDelegate(engine.getProcessEngine().getRuntimeService()));
   }
 
@@ -227,15 +227,6 @@ class CallbackFollowUpProcessTest {
         .singleResult();
   }
 
-  private JavaDelegate recorder(String bean, String... parameters) {
-    return (DelegateExecution execution) -> {
-      List<String> values = new ArrayList<>();
-      for (String parameter : parameters) {
-        values.add(parameter + "=" + execution.getVariableLocal(parameter));
-      }
-      calls.add(bean + ":" + String.join(",", values));
-    };
-  }
 
   private static Date date(String instant) {
     return Date.from(Instant.parse(instant));

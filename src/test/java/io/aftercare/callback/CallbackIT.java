@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
+import io.aftercare.support.StandInReceivers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -48,10 +49,7 @@ class CallbackIT {
   void setUp() {
     http = new Http(port);
     work = new CaseWork(http, runtime, management);
-    if (repository.createProcessDefinitionQuery().processDefinitionKey("returnReceiverTest").count() == 0) {
-      repository.createDeployment().name("message-receivers-test")
-          .addClasspathResource("bpmn/message-receivers-test.bpmn").deploy();
-    }
+    StandInReceivers.deploy(repository);
   }
 
   @AfterEach

@@ -12,14 +12,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.aftercare.customer.Market;
 import io.aftercare.process.SendMessageDelegate;
+import io.aftercare.support.CallRecorder;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,7 +55,8 @@ class ComplaintHandlingProcessTest {
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
       .configurationResource("process-test-engine.cfg.xml").build();
 
-  final List<String> calls = new ArrayList<>();
+  final CallRecorder recorder = new CallRecorder();
+  final List<String> calls = recorder.calls();
   /** The complaint under test. */
   ProcessInstance current;
 
@@ -99,10 +99,10 @@ class ComplaintHandlingProcessTest {
       calls.add("reopenComplaint");
     });
     Mocks.register("sla", new FixedSla());
-    Mocks.register("slaClock", recorder("slaClock", "clock", "action"));
-    Mocks.register("escalate", recorder("escalate", "clock", "level", "task"));
-    Mocks.register("notifyCustomer", recorder("notifyCustomer", "template"));
-    Mocks.register("recordComplaint", recorder("recordComplaint", "stage", "outcome"));
+    Mocks.register("slaClock", recorder.delegate("slaClock", "clock", "action"));
+    Mocks.register("escalate", recorder.delegate("escalate", "clock", "level", "task"));
+    Mocks.register("notifyCustomer", recorder.delegate("notifyCustomer", "template"));
+    Mocks.register("recordComplaint", recorder.delegate("recordComplaint", "stage", "outcome"));
     Mocks.register("complaintPolicy", new ComplaintPolicy(new ComplaintSettings(null, null, 0, Map.of(
         Market.CN, new BigDecimal("300"), Market.EU, new BigDecimal("50"), Market.US, new BigDecimal("60")))));
     Mocks.register("sendMessage", new SendMessageDelegate(engine.getProcessEngine().getRuntimeService()));
@@ -392,15 +392,6 @@ class ComplaintHandlingProcessTest {
     return runtimeService().createProcessInstanceQuery().processDefinitionKey(key).singleResult();
   }
 
-  private JavaDelegate recorder(String bean, String... parameters) {
-    return (DelegateExecution execution) -> {
-      List<String> values = new ArrayList<>();
-      for (String parameter : parameters) {
-        values.add(parameter + "=" + execution.getVariableLocal(parameter));
-      }
-      calls.add(bean + ":" + String.join(",", values));
-    };
-  }
 
   private static Date date(String instant) {
     return Date.from(Instant.parse(instant));

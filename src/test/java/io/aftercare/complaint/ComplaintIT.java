@@ -10,6 +10,7 @@ import static io.aftercare.support.CaseWork.string;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
+import io.aftercare.support.StandInReceivers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,7 @@ class ComplaintIT {
   void setUp() {
     http = new Http(port);
     work = new CaseWork(http, runtime, management);
-    // Stand-ins for the adverse-reaction and return processes until they land.
-    if (repository.createProcessDefinitionQuery().processDefinitionKey("returnReceiverTest").count() == 0) {
-      repository.createDeployment().name("message-receivers-test")
-          .addClasspathResource("bpmn/message-receivers-test.bpmn").deploy();
-    }
+    StandInReceivers.deploy(repository);
   }
 
   @Test

@@ -13,11 +13,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import io.aftercare.support.CallRecorder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,7 +48,8 @@ class GeneralEnquiryProcessTest {
       .configurationResource("process-test-engine.cfg.xml").build();
 
   /** What the stand-in beans were asked, as "bean:parameter=value,…". */
-  final List<String> calls = new ArrayList<>();
+  final CallRecorder recorder = new CallRecorder();
+  final List<String> calls = recorder.calls();
 
   /** Stands in for the sla bean: fixed dates per clock. */
   public static class FixedSla {
@@ -73,9 +73,9 @@ class GeneralEnquiryProcessTest {
       }
     });
     Mocks.register("sla", new FixedSla());
-    Mocks.register("slaClock", recorder("slaClock", "clock", "action"));
-    Mocks.register("escalate", recorder("escalate", "clock", "level", "task"));
-    Mocks.register("notifyCustomer", recorder("notifyCustomer", "template"));
+    Mocks.register("slaClock", recorder.delegate("slaClock", "clock", "action"));
+    Mocks.register("escalate", recorder.delegate("escalate", "clock", "level", "task"));
+    Mocks.register("notifyCustomer", recorder.delegate("notifyCustomer", "template"));
   }
 
   @AfterEach
@@ -147,15 +147,6 @@ class GeneralEnquiryProcessTest {
     return managementService().createJobQuery().timers().activityId(activityId).singleResult();
   }
 
-  private JavaDelegate recorder(String bean, String... parameters) {
-    return (DelegateExecution execution) -> {
-      List<String> values = new ArrayList<>();
-      for (String parameter : parameters) {
-        values.add(parameter + "=" + execution.getVariableLocal(parameter));
-      }
-      calls.add(bean + ":" + String.join(",", values));
-    };
-  }
 
   private ProcessInstance start(String topic, String contact) {
     return runtimeService().startProcessInstanceByKey("generalEnquiry", withVariables(
