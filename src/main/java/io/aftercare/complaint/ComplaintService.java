@@ -5,7 +5,6 @@ import io.aftercare.api.InvalidRequestException;
 import io.aftercare.casefile.CaseFiles;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
-import io.aftercare.customer.Market;
 import io.aftercare.product.Product;
 import io.aftercare.product.ProductCatalogue;
 import java.math.BigDecimal;
@@ -161,9 +160,6 @@ public class ComplaintService {
         email ? Customer.ContactChannel.EMAIL : Customer.ContactChannel.SMS));
   }
 
-  static Market marketOf(String value) {
-    return Market.valueOf(value.toUpperCase());
-  }
 
   private static Timestamp ts(Instant instant) {
     return Timestamp.from(instant);
