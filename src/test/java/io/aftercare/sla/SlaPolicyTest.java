@@ -28,7 +28,9 @@ class SlaPolicyTest {
       "adverse.regulatory.CN.serious,        CN, 2026-11-20T10:00, 2026-12-05T23:59:59",
       "adverse.regulatory.CN.social-impact,  CN, 2026-11-20T10:00, 2026-11-23T23:59:59",
       "adverse.regulatory.EU.serious,        EU, 2026-11-20T10:00, 2026-12-10T23:59:59",
-      "adverse.regulatory.US.serious,        US, 2026-11-20T10:00, 2026-12-14T23:59:59"})
+      "adverse.regulatory.US.serious,        US, 2026-11-20T10:00, 2026-12-14T23:59:59",
+      "adverse.followup.CN.serious,          CN, 2026-11-20T10:00, 2026-12-10T23:59:59",
+      "adverse.followup.CN.social-impact,    CN, 2026-11-20T10:00, 2026-11-30T23:59:59"})
   void dueDates(String target, Market market, String start, String due) {
     BusinessCalendar calendar = CALENDARS.of(market);
     assertThat(POLICY.due(target, calendar, at(calendar, start))).isEqualTo(at(calendar, due));

@@ -16,30 +16,32 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 /** A decision table from processes/, evaluated outside the engine, telling which rule matched. */
 public final class DecisionTable {
 
-  /** The outputs of the first matching rule and that rule's id. */
-  public record Result(String rule, DmnDecisionRuleResult outputs) {}
+  /** The outputs of the first matching rule, that rule's id, and the rule of each decision evaluated. */
+  public record Result(String rule, DmnDecisionRuleResult outputs, Map<String, String> rules) {}
 
   private final DmnEngine engine;
   private final DmnDecision decision;
-  private String matchedRule;
+  private final Map<String, String> matchedRules = new java.util.HashMap<>();
 
   public DecisionTable(String resource, String decisionId) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.customPostDecisionTableEvaluationListeners(List.of(
         (DmnDecisionTableEvaluationListener) (DmnDecisionTableEvaluationEvent event) ->
-            matchedRule = event.getMatchingRules().isEmpty() ? null : event.getMatchingRules().get(0).getId()));
+            matchedRules.put(event.getDecision().getKey(),
+                event.getMatchingRules().isEmpty() ? null : event.getMatchingRules().get(0).getId())));
     engine = configuration.buildEngine();
     try (InputStream file = DecisionTable.class.getResourceAsStream(resource)) {
-      decision = engine.parseDecision(decisionId, file);
+      decision = engine.parseDecisions(file).stream().filter(d -> d.getKey().equals(decisionId)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("No decision " + decisionId + " in " + resource));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public Result evaluate(Map<String, Object> inputs) {
-    matchedRule = null;
+    matchedRules.clear();
     DmnDecisionRuleResult outputs = engine.evaluateDecisionTable(decision, inputs).getSingleResult();
-    return new Result(matchedRule, outputs);
+    return new Result(matchedRules.get(decision.getKey()), outputs, Map.copyOf(matchedRules));
   }
 }
