@@ -67,7 +67,8 @@ public class ComplaintService {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    Customer customer = matchOrCreate(complaint);
+    Customer customer = customers.findOrRegister(complaint.customerId(), complaint.customerName(),
+        complaint.customerEmail(), complaint.customerPhone(), complaint.market(), complaint.locale());
     Product product = catalogue.find(complaint.sku()).orElseThrow();
     String lot = complaint.batch() == null || complaint.batch().isBlank() ? null : complaint.batch();
     boolean repeatCustomer = jdbc.sql("select count(*) from complaint where customer_id = ? and received_at >= ?")
@@ -141,24 +142,6 @@ public class ComplaintService {
         .params(outcome.toUpperCase(), ts(at), caseNumber).update();
   }
 
-  private Customer matchOrCreate(ComplaintRegistration complaint) {
-    if (complaint.customerId() != null) {
-      return customers.find(complaint.customerId()).orElseThrow();
-    }
-    Optional<Customer> known = customers.findByContact(complaint.customerEmail())
-        .or(() -> customers.findByContact(complaint.customerPhone()));
-    if (known.isPresent()) {
-      return known.get();
-    }
-    boolean email = complaint.customerEmail() != null && !complaint.customerEmail().isBlank();
-    boolean phone = complaint.customerPhone() != null && !complaint.customerPhone().isBlank();
-    // Service messages about their own case go to the contact the customer gave us.
-    return customers.register(new Customer(null, complaint.customerName(), complaint.market(), complaint.locale(),
-        email ? complaint.customerEmail().trim() : null,
-        phone ? complaint.customerPhone().replaceAll("[\\s-]", "") : null,
-        BigDecimal.ZERO, 0, null, new Customer.Consent(email, phone, phone),
-        email ? Customer.ContactChannel.EMAIL : Customer.ContactChannel.SMS));
-  }
 
 
   private static Timestamp ts(Instant instant) {

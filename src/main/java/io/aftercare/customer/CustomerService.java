@@ -85,6 +85,29 @@ public class CustomerService {
     return ids.size() == 1 ? find(ids.get(0)) : Optional.empty();
   }
 
+  /**
+   * The customer with this id, or the one with this e-mail or phone, or a new customer with the
+   * given data. A new customer has agreed to service messages about their case on the contact they
+   * gave us.
+   */
+  @Transactional
+  public Customer findOrRegister(Long id, String name, String email, String phone, Market market,
+      CustomerLocale locale) {
+    if (id != null) {
+      return find(id).orElseThrow(() -> new IllegalArgumentException("No customer " + id));
+    }
+    Optional<Customer> known = findByContact(email).or(() -> findByContact(phone));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    boolean hasEmail = email != null && !email.isBlank();
+    boolean hasPhone = phone != null && !phone.isBlank();
+    return register(new Customer(null, name, market, locale, hasEmail ? email.trim() : null,
+        hasPhone ? phone.replaceAll("[\\s-]", "") : null, BigDecimal.ZERO, 0, null,
+        new Customer.Consent(hasEmail, hasPhone, hasPhone),
+        hasEmail ? Customer.ContactChannel.EMAIL : Customer.ContactChannel.SMS));
+  }
+
   public boolean existsWithEmail(String email) {
     return jdbc.sql("select count(*) from customer where email = ?").param(email)
         .query(Integer.class).single() > 0;

@@ -1,0 +1,105 @@
+package io.aftercare.adversereaction;
+
+import static io.aftercare.adversereaction.AdverseReactionProcess.*;
+
+import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.InputParameters;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The adverse-reaction report's steps on its records: register the reaction, record what the
+ * officer entered, generate the regulator's report, check the batch for a signal.
+ */
+@Configuration
+class AdverseReactionDelegates {
+
+  private final AdverseReactions reactions;
+  private final AdverseReactionSettings settings;
+
+  AdverseReactionDelegates(AdverseReactions reactions, AdverseReactionSettings settings) {
+    this.reactions = reactions;
+    this.settings = settings;
+  }
+
+  /**
+   * Records the reaction of the case (from the API or a complaint): product, batch, market and the
+   * day the company became aware (the regulatory clock runs from it); details given already are kept.
+   */
+  @Bean("registerAdverseReaction")
+  JavaDelegate registerAdverseReaction() {
+    return execution -> {
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      LocalDate aware = AdverseReactions.date(execution.getVariable(AWARE_DATE));
+      if (aware == null) {
+        Object received = execution.getVariable("receivedAt");
+        aware = received == null ? now.atZone(ZoneOffset.UTC).toLocalDate() : AdverseReactions.date(received);
+      }
+      String caseNumber = CaseVariables.caseNumber(execution);
+      Long customerId = CaseVariables.customerId(execution);
+      if (customerId == null) {
+        throw new IllegalArgumentException("An adverse reaction needs 'customerId'");
+      }
+      AdverseReactions.Reaction reaction = reactions.register(caseNumber, customerId,
+          (String) execution.getVariable("sku"), (String) execution.getVariable("batch"),
+          CaseVariables.market(execution), aware, now);
+      execution.setProcessBusinessKey(caseNumber);
+      execution.setVariable(REPORT_NUMBER, reaction.reportNumber());
+      execution.setVariable(AWARE_DATE, Date.from(aware.atStartOfDay(ZoneOffset.UTC).toInstant()));
+      if (execution.hasVariable("symptoms") || execution.hasVariable("onsetDate")) {
+        reactions.recordDetails(caseNumber, execution.getVariables());
+      }
+    };
+  }
+
+  /** Input parameter {@code stage}: {@code details}, {@code assessment} or {@code submission}. */
+  @Bean("recordAdverseReaction")
+  JavaDelegate recordAdverseReaction() {
+    return execution -> {
+      String caseNumber = CaseVariables.caseNumber(execution);
+      switch (InputParameters.required(execution, "recordAdverseReaction", "stage")) {
+        case "details" -> reactions.recordDetails(caseNumber, execution.getVariables());
+        case "assessment" -> reactions.recordAssessment(caseNumber, (String) execution.getVariable("seriousness"),
+            AdverseReactions.criteria(execution.getVariables()), (String) execution.getVariable(CAUSALITY));
+        case "submission" -> reactions.recordSubmission(((Number) execution.getVariable(REPORT_ID)).longValue(),
+            AdverseReactions.date(execution.getVariable("submittedOn")),
+            (String) execution.getVariable("submissionReference"));
+        default -> throw new IllegalArgumentException("recordAdverseReaction: unknown stage on "
+            + execution.getCurrentActivityId());
+      }
+    };
+  }
+
+  /** Generates the report (input parameter {@code reportType}: INITIAL, FOLLOW_UP, FINAL). */
+  @Bean("adverseReport")
+  JavaDelegate adverseReport() {
+    return execution -> {
+      String caseNumber = CaseVariables.caseNumber(execution);
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      long id = reactions.generateReport(caseNumber,
+          InputParameters.required(execution, "adverseReport", "reportType"),
+          now.atZone(CaseVariables.market(execution).zone()).toLocalDate(), now);
+      execution.setVariable(REPORT_ID, id);
+      execution.setVariable(REPORT_URL, settings.publicUrl() + "/api/adverse-reactions/" + caseNumber
+          + "/reports/" + id + ".html");
+    };
+  }
+
+  /** Sets {@code batchSignal} when the batch has the configured number of reports within the window. */
+  @Bean("batchSignal")
+  JavaDelegate batchSignal() {
+    return (DelegateExecution execution) -> {
+      long reports = reactions.reportsOnBatch((String) execution.getVariable("sku"),
+          (String) execution.getVariable("batch"), ClockUtil.getCurrentTime().toInstant());
+      execution.setVariable(BATCH_REPORTS, reports);
+      execution.setVariable(BATCH_SIGNAL, reactions.isSignal(reports));
+    };
+  }
+}

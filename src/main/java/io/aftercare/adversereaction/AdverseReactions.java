@@ -1,0 +1,272 @@
+package io.aftercare.adversereaction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerService;
+import io.aftercare.customer.Market;
+import io.aftercare.product.Product;
+import io.aftercare.product.ProductCatalogue;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adverse-reaction records and the reports to the regulators. Runs in the caller's transaction
+ * (the engine's, from a process step).
+ */
+@Service
+public class AdverseReactions {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A reaction as recorded. */
+  public record Reaction(String caseNumber, String reportNumber, long customerId, String sku, String lotNumber,
+      Market market, Integer age, String sex, LocalDate awareDate, LocalDate firstUseDate, LocalDate onsetDate,
+      LocalDate stoppedUseDate, String symptoms, String bodyArea, String allergyHistory, boolean medicalTreatment,
+      boolean hospitalised, String outcome, String reporter, String seriousness, String criteria,
+      String causality) {}
+
+  /** A generated report and its submission. */
+  public record Report(long id, String caseNumber, String type, Map<String, Object> content, Instant generatedAt,
+      LocalDate submittedOn, String reference) {}
+
+  private final JdbcClient jdbc;
+  private final CustomerService customers;
+  private final ProductCatalogue catalogue;
+  private final AdverseReactionSettings settings;
+
+  AdverseReactions(JdbcClient jdbc, CustomerService customers, ProductCatalogue catalogue,
+      AdverseReactionSettings settings) {
+    this.jdbc = jdbc;
+    this.customers = customers;
+    this.catalogue = catalogue;
+    this.settings = settings;
+  }
+
+  /** The company report number of a case: AC-2026-000123 is reported as AR-2026-000123. */
+  public static String reportNumber(String caseNumber) {
+    return "AR" + caseNumber.substring(caseNumber.indexOf('-'));
+  }
+
+  /** Records the reaction of a case (once: a case that has one keeps it) and returns it. */
+  @Transactional
+  public Reaction register(String caseNumber, long customerId, String sku, String lotNumber, Market market,
+      LocalDate awareDate, Instant now) {
+    if (find(caseNumber).isEmpty()) {
+      jdbc.sql("insert into adverse_reaction (case_number, report_number, customer_id, sku, lot_number, market,"
+              + " aware_date, reporter, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(caseNumber, reportNumber(caseNumber), customerId, sku, blank(lotNumber), market.name(), awareDate,
+              settings.reporter(), Timestamp.from(now))
+          .update();
+    }
+    return find(caseNumber).orElseThrow();
+  }
+
+  /** The case details the safety officer completed. */
+  public void recordDetails(String caseNumber, Map<String, Object> details) {
+    jdbc.sql("update adverse_reaction set age = ?, sex = ?, first_use_date = ?, onset_date = ?, stopped_use_date = ?,"
+            + " symptoms = ?, body_area = ?, allergy_history = ?, medical_treatment = ?, hospitalised = ?, outcome = ?"
+            + " where case_number = ?")
+        .params(details.get("age") == null ? null : ((Number) details.get("age")).intValue(), details.get("sex"),
+            date(details.get("firstUseDate")), date(details.get("onsetDate")), date(details.get("stoppedUseDate")),
+            details.get("symptoms"), details.get("bodyArea"), details.get("allergyHistory"),
+            Boolean.TRUE.equals(details.get("medicalTreatment")), Boolean.TRUE.equals(details.get("hospitalised")),
+            details.get("outcome"), caseNumber)
+        .update();
+  }
+
+  public void recordAssessment(String caseNumber, String seriousness, List<String> criteria, String causality) {
+    jdbc.sql("update adverse_reaction set seriousness = ?, criteria = ?, causality = ? where case_number = ?")
+        .params(seriousness, String.join(",", criteria), causality, caseNumber).update();
+  }
+
+  /** Reports on the same batch within the signal window, this one included. */
+  public long reportsOnBatch(String sku, String lotNumber, Instant now) {
+    if (lotNumber == null || lotNumber.isBlank()) {
+      return 0;
+    }
+    return jdbc.sql("select count(*) from adverse_reaction where sku = ? and lot_number = ? and received_at >= ?")
+        .params(sku, lotNumber, Timestamp.from(now.atOffset(ZoneOffset.UTC).minus(settings.batchWindow()).toInstant()))
+        .query(Long.class).single();
+  }
+
+  public boolean isSignal(long reports) {
+    return reports >= settings.batchThreshold();
+  }
+
+  /** Generates the report of the given type with the regulator's fields, stores it, returns its id. */
+  public long generateReport(String caseNumber, String type, LocalDate today, Instant now) {
+    Reaction reaction = find(caseNumber).orElseThrow(() -> new IllegalStateException("No adverse reaction " + caseNumber));
+    Customer customer = customers.find(reaction.customerId()).orElseThrow();
+    Product product = catalogue.find(reaction.sku()).orElseThrow();
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("reportType", type);
+    report.put("companyReportNumber", reaction.reportNumber()
+        + ("INITIAL".equals(type) ? "" : "-" + type.charAt(0) + (count(caseNumber, type) + 1)));
+    report.put("caseNumber", caseNumber);
+    report.put("regulator", regulator(reaction.market()));
+    report.put("dateReceived", reaction.awareDate().toString());
+    report.put("dateSent", today.toString());
+    report.put("reporter", reaction.reporter());
+    Map<String, Object> consumer = new LinkedHashMap<>();
+    consumer.put("initials", initials(customer.name()));
+    consumer.put("age", reaction.age());
+    consumer.put("sex", reaction.sex());
+    consumer.put("country", country(reaction.market()));
+    consumer.put("allergyHistory", reaction.allergyHistory());
+    report.put("consumer", consumer);
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("name", product.name());
+    item.put("category", product.category().name());
+    Optional<Product.Registration> registration = product.registrations().stream()
+        .filter(r -> r.market() == reaction.market()).findFirst();
+    item.put("registrationKind", registration.map(r -> r.kind().name()).orElse(null));
+    item.put("registrationNumber", registration.map(Product.Registration::number).orElse(null));
+    item.put("batch", reaction.lotNumber());
+    report.put("product", item);
+    Map<String, Object> exposure = new LinkedHashMap<>();
+    exposure.put("firstUseDate", text(reaction.firstUseDate()));
+    exposure.put("stoppedUseDate", text(reaction.stoppedUseDate()));
+    report.put("exposure", exposure);
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("onsetDate", text(reaction.onsetDate()));
+    event.put("symptoms", reaction.symptoms());
+    event.put("bodyArea", reaction.bodyArea());
+    event.put("medicalTreatment", reaction.medicalTreatment());
+    event.put("hospitalised", reaction.hospitalised());
+    event.put("outcome", reaction.outcome());
+    report.put("reaction", event);
+    Map<String, Object> seriousness = new LinkedHashMap<>();
+    seriousness.put("class", reaction.seriousness());
+    seriousness.put("criteria", reaction.criteria() == null || reaction.criteria().isBlank()
+        ? List.of() : List.of(reaction.criteria().split(",")));
+    report.put("seriousness", seriousness);
+    report.put("causality", reaction.causality());
+    org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    try {
+      jdbc.sql("insert into regulatory_report (case_number, report_type, content, generated_at) values (?, ?, ?, ?)")
+          .params(caseNumber, type, JSON.writeValueAsString(report), Timestamp.from(now)).update(key, "id");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return key.getKey().longValue();
+  }
+
+  public void recordSubmission(long reportId, LocalDate submittedOn, String reference) {
+    jdbc.sql("update regulatory_report set submitted_on = ?, reference = ? where id = ?")
+        .params(submittedOn, reference, reportId).update();
+  }
+
+  public Optional<Reaction> find(String caseNumber) {
+    return jdbc.sql("select * from adverse_reaction where case_number = ?").param(caseNumber)
+        .query(AdverseReactions::reaction).optional();
+  }
+
+  public List<Report> reports(String caseNumber) {
+    return jdbc.sql("select id, case_number, report_type, content, generated_at, submitted_on, reference"
+            + " from regulatory_report where case_number = ? order by generated_at, id")
+        .param(caseNumber)
+        .query((rs, n) -> new Report(rs.getLong("id"), rs.getString("case_number"), rs.getString("report_type"),
+            content(rs.getString("content")), rs.getTimestamp("generated_at").toInstant(),
+            rs.getObject("submitted_on", LocalDate.class), rs.getString("reference")))
+        .list();
+  }
+
+  private long count(String caseNumber, String type) {
+    return jdbc.sql("select count(*) from regulatory_report where case_number = ? and report_type = ?")
+        .params(caseNumber, type).query(Long.class).single();
+  }
+
+  static String regulator(Market market) {
+    return switch (market) {
+      case CN -> "NMPA (National Medical Products Administration)";
+      case EU -> "EU competent authority (SUE, Regulation (EC) No 1223/2009, Art. 23)";
+      case US -> "FDA (MoCRA serious adverse event report)";
+    };
+  }
+
+  static String country(Market market) {
+    return switch (market) {
+      case CN -> "China";
+      case EU -> "European Union";
+      case US -> "United States";
+    };
+  }
+
+  /** Consumers are named by initials only in reports (minimum necessary data). */
+  static String initials(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String[] parts = name.trim().split("\\s+");
+    if (parts.length == 1) {
+      return parts[0].substring(0, 1);
+    }
+    StringBuilder initials = new StringBuilder();
+    for (String part : parts) {
+      initials.append(part.charAt(0)).append('.');
+    }
+    return initials.toString();
+  }
+
+  private static Reaction reaction(ResultSet rs, int n) throws SQLException {
+    return new Reaction(rs.getString("case_number"), rs.getString("report_number"), rs.getLong("customer_id"),
+        rs.getString("sku"), rs.getString("lot_number"), Market.valueOf(rs.getString("market")),
+        (Integer) rs.getObject("age", Integer.class), rs.getString("sex"),
+        rs.getObject("aware_date", LocalDate.class), rs.getObject("first_use_date", LocalDate.class),
+        rs.getObject("onset_date", LocalDate.class), rs.getObject("stopped_use_date", LocalDate.class),
+        rs.getString("symptoms"), rs.getString("body_area"), rs.getString("allergy_history"),
+        rs.getBoolean("medical_treatment"), rs.getBoolean("hospitalised"), rs.getString("outcome"),
+        rs.getString("reporter"), rs.getString("seriousness"), rs.getString("criteria"), rs.getString("causality"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> content(String json) {
+    try {
+      return JSON.readValue(json, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static LocalDate date(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof java.util.Date d) {
+      return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+    String text = value.toString();
+    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+  }
+
+  private static String text(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  static List<String> criteria(Map<String, Object> variables) {
+    List<String> criteria = new ArrayList<>();
+    for (String criterion : AdverseReactionProcess.CRITERIA) {
+      if (Boolean.TRUE.equals(variables.get(criterion))) {
+        criteria.add(criterion);
+      }
+    }
+    return criteria;
+  }
+}
