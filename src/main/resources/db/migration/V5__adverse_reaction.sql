@@ -24,6 +24,8 @@ create table adverse_reaction (
     criteria          varchar(300),
     causality         varchar(14)   check (causality in ('certain', 'probable', 'possible', 'unlikely',
                                                          'unassessable')),
+    -- the SLA target of a follow-up report (new medical information), when the reaction is reported
+    follow_up_clock   varchar(64),
     received_at       timestamp with time zone not null
 );
 create index adverse_reaction_batch_idx on adverse_reaction (sku, lot_number, received_at);

@@ -67,7 +67,8 @@ class AdverseReactionDelegates {
       switch (InputParameters.required(execution, "recordAdverseReaction", "stage")) {
         case "details" -> reactions.recordDetails(caseNumber, execution.getVariables());
         case "assessment" -> reactions.recordAssessment(caseNumber, (String) execution.getVariable("seriousness"),
-            AdverseReactions.criteria(execution.getVariables()), (String) execution.getVariable(CAUSALITY));
+            AdverseReactions.criteria(execution.getVariables()), (String) execution.getVariable(CAUSALITY),
+            (String) execution.getVariable("followUpClock"));
         case "submission" -> reactions.recordSubmission(((Number) execution.getVariable(REPORT_ID)).longValue(),
             AdverseReactions.date(execution.getVariable("submittedOn")),
             (String) execution.getVariable("submissionReference"));

@@ -87,9 +87,23 @@ public class AdverseReactions {
         .update();
   }
 
-  public void recordAssessment(String caseNumber, String seriousness, List<String> criteria, String causality) {
-    jdbc.sql("update adverse_reaction set seriousness = ?, criteria = ?, causality = ? where case_number = ?")
-        .params(seriousness, String.join(",", criteria), causality, caseNumber).update();
+  public void recordAssessment(String caseNumber, String seriousness, List<String> criteria, String causality,
+      String followUpClock) {
+    jdbc.sql("update adverse_reaction set seriousness = ?, criteria = ?, causality = ?, follow_up_clock = ?"
+            + " where case_number = ?")
+        .params(seriousness, String.join(",", criteria), causality, followUpClock, caseNumber).update();
+  }
+
+  /** The follow-up report's clock of a reported reaction; empty when it was not reported. */
+  public Optional<String> followUpClock(String caseNumber) {
+    return jdbc.sql("select follow_up_clock from adverse_reaction where case_number = ?").param(caseNumber)
+        .query(String.class).optional();
+  }
+
+  /** Adds new medical information to the recorded outcome. */
+  public void addInformation(String caseNumber, LocalDate on, String information) {
+    jdbc.sql("update adverse_reaction set outcome = coalesce(outcome || ' | ', '') || ? where case_number = ?")
+        .params("Follow-up " + on + ": " + information, caseNumber).update();
   }
 
   /** Reports on the same batch within the signal window, this one included. */

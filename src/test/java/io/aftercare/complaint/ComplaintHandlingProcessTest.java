@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/complaint-handling.bpmn", "processes/complaint-triage.dmn",
     "forms/register-complaint.form", "forms/triage-complaint.form", "forms/resolve-complaint.form",
-    "forms/approve-resolution.form", "bpmn/message-receivers-test.bpmn", "bpmn/callback-receiver-test.bpmn"})
+    "forms/approve-resolution.form", "bpmn/message-receivers-test.bpmn", "bpmn/callback-receiver-test.bpmn",
+    "bpmn/adverse-receiver-test.bpmn"})
 class ComplaintHandlingProcessTest {
 
   static final String CASE = "AC-2026-000777";

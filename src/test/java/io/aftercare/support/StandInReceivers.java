@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * Deploys stand-ins for the processes that receive the complaint's messages but are not built yet
- * (adverse-reaction report, return/exchange), once per database.
+ * (return/exchange), once per database.
  */
 public final class StandInReceivers {
 
