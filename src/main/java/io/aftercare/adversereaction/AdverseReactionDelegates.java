@@ -52,6 +52,8 @@ class AdverseReactionDelegates {
           CaseVariables.market(execution), aware, now);
       execution.setProcessBusinessKey(caseNumber);
       execution.setVariable(REPORT_NUMBER, reaction.reportNumber());
+      execution.setVariable("product", reactions.productLabel(reaction.sku()));
+      execution.setVariable("customerName", reactions.customerName(customerId));
       execution.setVariable(AWARE_DATE, Date.from(aware.atStartOfDay(ZoneOffset.UTC).toInstant()));
       if (execution.hasVariable("symptoms") || execution.hasVariable("onsetDate")) {
         reactions.recordDetails(caseNumber, execution.getVariables());

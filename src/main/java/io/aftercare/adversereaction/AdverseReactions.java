@@ -74,6 +74,15 @@ public class AdverseReactions {
     return find(caseNumber).orElseThrow();
   }
 
+  /** How tasks name the product: SKU and name. */
+  public String productLabel(String sku) {
+    return catalogue.find(sku).map(p -> p.sku() + " " + p.name()).orElse(sku);
+  }
+
+  public String customerName(long customerId) {
+    return customers.find(customerId).map(Customer::name).orElse(null);
+  }
+
   /** The case details the safety officer completed. */
   public void recordDetails(String caseNumber, Map<String, Object> details) {
     jdbc.sql("update adverse_reaction set age = ?, sex = ?, first_use_date = ?, onset_date = ?, stopped_use_date = ?,"

@@ -110,6 +110,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return invalid(e.problems());
   }
 
+  /** The engine refused the user (Camunda authorizations): a 403 that says what was missing. */
+  @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+  ResponseEntity<Object> forbidden(org.camunda.bpm.engine.AuthorizationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Forbidden");
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+  }
+
   @ExceptionHandler(CaseStateException.class)
   ResponseEntity<Object> conflict(CaseStateException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

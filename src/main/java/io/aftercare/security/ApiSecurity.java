@@ -38,6 +38,11 @@ class ApiSecurity {
                 .hasAnyAuthority(AftercareGroup.allIds())
             // the customer's survey link: the token is the credential (single use, expiring)
             .requestMatchers("/api/surveys/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/adverse-reactions", "/api/adverse-reactions/*/follow-up")
+                .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SAFETY.id(),
+                    AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            .requestMatchers(HttpMethod.GET, "/api/adverse-reactions/**")
+                .hasAnyAuthority(AftercareGroup.SAFETY.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/cases/*/evidence", "/api/callbacks")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .anyRequest().hasAuthority(AftercareGroup.ADMIN.id()))

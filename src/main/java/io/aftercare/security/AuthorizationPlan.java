@@ -32,7 +32,7 @@ final class AuthorizationPlan {
 
   /** The customer-facing processes each working group may start (process definition keys). */
   static final Map<AftercareGroup, List<String>> STARTABLE = Map.of(
-      AGENT, List.of("complaintHandling", "callbackFollowUp", "generalEnquiry"),
+      AGENT, List.of("complaintHandling", "callbackFollowUp", "generalEnquiry", "adverseReactionReport"),
       RETURNS, List.of("returnExchange"),
       SAFETY, List.of("adverseReactionReport"));
 
@@ -57,7 +57,12 @@ final class AuthorizationPlan {
     grants.add(grant(SUPERVISOR, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY));
-    grants.add(grant(SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
+    grants.add(grant(SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
+        ProcessInstancePermissions.CREATE));
+    // supervisors may open any case the teams open (e.g. a complaint escalated to them directly)
+    STARTABLE.values().stream().flatMap(List::stream).distinct().forEach(key ->
+        grants.add(grant(SUPERVISOR, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE)));
     grants.add(grant(SUPERVISOR, Resources.TASK, ANY, TaskPermissions.READ));
     grants.add(grant(SUPERVISOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
     grants.add(grant(SUPERVISOR, Resources.HISTORIC_PROCESS_INSTANCE, ANY,

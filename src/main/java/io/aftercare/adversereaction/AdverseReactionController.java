@@ -1,0 +1,233 @@
+package io.aftercare.adversereaction;
+
+import static io.aftercare.adversereaction.AdverseReactionProcess.*;
+
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.CaseStateException;
+import io.aftercare.api.InvalidRequestException;
+import io.aftercare.api.NotFoundException;
+import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseVariables;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerLocale;
+import io.aftercare.customer.CustomerService;
+import io.aftercare.customer.Market;
+import io.aftercare.product.Product;
+import io.aftercare.product.ProductCatalogue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Adverse reactions reported directly (not through a complaint), new medical information for a
+ * follow-up report, and the generated reports: JSON for systems, a printable page for the portal.
+ */
+@Validated
+@RestController
+class AdverseReactionController {
+
+  private static final String CASE = "[A-Z]{1,8}-\\d{4}-\\d{6,}";
+
+  record CustomerPart(Long id, @Size(max = 200) String name, @Email @Size(max = 254) String email,
+      @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "must be a phone number, e.g. +8613800000001") String phone,
+      Market market, CustomerLocale locale, @Min(0) @Max(130) Integer age,
+      @Pattern(regexp = "female|male|other", message = "must be one of female, male, other") String sex) {
+
+    @AssertTrue(message = "must give an id, or a name, an e-mail or phone, a market and a locale")
+    public boolean isIdentified() {
+      return id != null || (name != null && !name.isBlank() && market != null && locale != null
+          && ((email != null && !email.isBlank()) || (phone != null && !phone.isBlank())));
+    }
+  }
+
+  record ProductPart(@NotBlank @Size(max = 32) String sku, @Size(max = 32) String batch) {}
+
+  record ReactionPart(@NotNull @PastOrPresent LocalDate awareDate, @PastOrPresent LocalDate firstUseDate,
+      @NotNull @PastOrPresent LocalDate onsetDate, @PastOrPresent LocalDate stoppedUseDate,
+      @NotBlank @Size(max = 2000) String symptoms, @NotBlank @Size(max = 200) String bodyArea,
+      @Size(max = 1000) String allergyHistory, @NotNull Boolean medicalTreatment, @NotNull Boolean hospitalised,
+      @Size(max = 1000) String outcome) {}
+
+  record AdverseReactionRequest(@Pattern(regexp = CASE, message = "must look like AC-2026-000123") String caseNumber,
+      @NotNull @Valid CustomerPart customer, @NotNull @Valid ProductPart product,
+      @NotNull @Valid ReactionPart reaction) {}
+
+  record Created(String caseNumber, String reportNumber) {}
+
+  record FollowUpRequest(@NotNull @PastOrPresent LocalDate awareDate, @NotBlank @Size(max = 2000) String information) {}
+
+  private final RuntimeService runtime;
+  private final CustomerService customers;
+  private final ProductCatalogue catalogue;
+  private final CaseFiles cases;
+  private final AdverseReactions reactions;
+  private final AdverseReactionSettings settings;
+
+  AdverseReactionController(RuntimeService runtime, CustomerService customers, ProductCatalogue catalogue,
+      CaseFiles cases, AdverseReactions reactions, AdverseReactionSettings settings) {
+    this.runtime = runtime;
+    this.customers = customers;
+    this.catalogue = catalogue;
+    this.cases = cases;
+    this.reactions = reactions;
+    this.settings = settings;
+  }
+
+  @PostMapping("/api/adverse-reactions")
+  @Transactional
+  ResponseEntity<Created> report(@Valid @RequestBody AdverseReactionRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (request.customer().id() != null && customers.find(request.customer().id()).isEmpty()) {
+      problems.add(new FieldProblem("customer.id", "is not a known customer"));
+    }
+    Optional<Product> product = catalogue.find(request.product().sku().trim().toUpperCase());
+    if (product.isEmpty()) {
+      problems.add(new FieldProblem("product.sku", "is not a product of the catalogue"));
+    } else if (request.product().batch() != null && product.get().batches().stream()
+        .noneMatch(b -> b.lotNumber().equals(request.product().batch()))) {
+      problems.add(new FieldProblem("product.batch", "is not a batch of " + product.get().sku()));
+    }
+    if (request.caseNumber() != null && !cases.exists(request.caseNumber())) {
+      problems.add(new FieldProblem("caseNumber", "is not a known case"));
+    } else if (request.caseNumber() != null && reactions.find(request.caseNumber()).isPresent()) {
+      problems.add(new FieldProblem("caseNumber", "has an adverse-reaction report already"));
+    }
+    ReactionPart reaction = request.reaction();
+    if (reaction.onsetDate() != null && reaction.awareDate() != null && reaction.onsetDate().isAfter(reaction.awareDate())) {
+      problems.add(new FieldProblem("reaction.onsetDate", "must not be after awareDate"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    CustomerPart c = request.customer();
+    Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale());
+    String caseNumber = request.caseNumber() != null ? request.caseNumber() : cases.open(customer.id());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.CASE_NUMBER, caseNumber);
+    variables.put(CaseVariables.CUSTOMER_ID, customer.id());
+    variables.put(CaseVariables.MARKET, customer.market().name());
+    variables.put("customerName", customer.name());
+    variables.put("customerTier", customer.tier().name());
+    variables.put("sku", product.get().sku());
+    variables.put("batch", request.product().batch());
+    variables.put("product", product.get().sku() + " " + product.get().name());
+    variables.put("age", c.age());
+    variables.put("sex", c.sex());
+    variables.put(AWARE_DATE, date(reaction.awareDate()));
+    variables.put("firstUseDate", text(reaction.firstUseDate()));
+    variables.put("onsetDate", text(reaction.onsetDate()));
+    variables.put("stoppedUseDate", text(reaction.stoppedUseDate()));
+    variables.put("symptoms", reaction.symptoms());
+    variables.put("bodyArea", reaction.bodyArea());
+    variables.put("allergyHistory", reaction.allergyHistory());
+    variables.put("medicalTreatment", reaction.medicalTreatment());
+    variables.put("hospitalised", reaction.hospitalised());
+    variables.put("outcome", reaction.outcome());
+    runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber).setVariables(variables).execute();
+    return ResponseEntity.created(URI.create("/api/cases/" + caseNumber))
+        .body(new Created(caseNumber, AdverseReactions.reportNumber(caseNumber)));
+  }
+
+  @PostMapping("/api/adverse-reactions/{caseNumber}/follow-up")
+  @Transactional
+  ResponseEntity<Void> followUp(@PathVariable @Pattern(regexp = CASE, message = "must look like AC-2026-000123")
+      String caseNumber, @Valid @RequestBody FollowUpRequest request) {
+    AdverseReactions.Reaction reaction = reactions.find(caseNumber)
+        .orElseThrow(() -> new NotFoundException("adverse reaction", caseNumber));
+    if (request.awareDate().isAfter(reaction.awareDate().plus(settings.followUpWindow()))) {
+      throw new CaseStateException("New information more than " + settings.followUpWindow()
+          + " after the reaction became known needs no follow-up report");
+    }
+    String clock = reactions.followUpClock(caseNumber).orElse(null);
+    if (clock == null) {
+      throw new CaseStateException(caseNumber + " was not reported to a regulator: there is nothing to follow up");
+    }
+    reactions.addInformation(caseNumber, request.awareDate(), request.information());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.CASE_NUMBER, caseNumber);
+    variables.put(CaseVariables.MARKET, reaction.market().name());
+    variables.put(CaseVariables.CUSTOMER_ID, reaction.customerId());
+    variables.put(REPORT_NUMBER, reaction.reportNumber());
+    variables.put("followUpClock", clock);
+    variables.put("followUpAwareDate", date(request.awareDate()));
+    variables.put("seriousness", reaction.seriousness());
+    runtime.createMessageCorrelation(FOLLOW_UP).processInstanceBusinessKey(caseNumber).setVariables(variables)
+        .correlateStartMessage();
+    return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+  }
+
+  @GetMapping("/api/adverse-reactions/{caseNumber}/reports")
+  List<AdverseReactions.Report> reports(@PathVariable @Pattern(regexp = CASE, message = "must look like AC-2026-000123")
+      String caseNumber) {
+    reactions.find(caseNumber).orElseThrow(() -> new NotFoundException("adverse reaction", caseNumber));
+    return reactions.reports(caseNumber);
+  }
+
+  @GetMapping(value = "/api/adverse-reactions/{caseNumber}/reports/{id}.html", produces = MediaType.TEXT_HTML_VALUE)
+  String printable(@PathVariable String caseNumber, @PathVariable long id) {
+    AdverseReactions.Report report = reactions.reports(caseNumber).stream().filter(r -> r.id() == id).findFirst()
+        .orElseThrow(() -> new NotFoundException("report", caseNumber + "/" + id));
+    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+        .append(escape(report.content().get("companyReportNumber"))).append("</title><style>")
+        .append("body{font-family:sans-serif;max-width:50rem;margin:2rem auto}td,th{border:1px solid #999;")
+        .append("padding:.3rem .6rem;text-align:left;vertical-align:top}table{border-collapse:collapse;width:100%}")
+        .append("</style></head><body><h1>Cosmetic adverse reaction report · 化妆品不良反应报告</h1><table>");
+    rows(html, "", report.content());
+    html.append("</table><p>Submitted on: ").append(escape(report.submittedOn())).append(" · reference: ")
+        .append(escape(report.reference())).append("</p></body></html>");
+    return html.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void rows(StringBuilder html, String prefix, Map<String, Object> values) {
+    values.forEach((key, value) -> {
+      if (value instanceof Map<?, ?> nested) {
+        rows(html, prefix + key + ".", (Map<String, Object>) nested);
+      } else {
+        html.append("<tr><th>").append(escape(prefix + key)).append("</th><td>")
+            .append(escape(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+                : value)).append("</td></tr>");
+      }
+    });
+  }
+
+  private static String escape(Object value) {
+    return value == null ? "—" : HtmlUtils.htmlEscape(value.toString());
+  }
+
+  private static Date date(LocalDate date) {
+    return date == null ? null : Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  private static String text(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+}
