@@ -26,9 +26,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +139,7 @@ class AdverseReactionController {
     variables.put("product", product.get().sku() + " " + product.get().name());
     variables.put("age", c.age());
     variables.put("sex", c.sex());
-    variables.put(AWARE_DATE, date(reaction.awareDate()));
+    variables.put(AWARE_DATE, text(reaction.awareDate()));
     variables.put("firstUseDate", text(reaction.firstUseDate()));
     variables.put("onsetDate", text(reaction.onsetDate()));
     variables.put("stoppedUseDate", text(reaction.stoppedUseDate()));
@@ -177,7 +175,7 @@ class AdverseReactionController {
     variables.put(CaseVariables.CUSTOMER_ID, reaction.customerId());
     variables.put(REPORT_NUMBER, reaction.reportNumber());
     variables.put("followUpClock", clock);
-    variables.put("followUpAwareDate", date(request.awareDate()));
+    variables.put("followUpAwareDate", text(request.awareDate()));
     variables.put("seriousness", reaction.seriousness());
     runtime.createMessageCorrelation(FOLLOW_UP).processInstanceBusinessKey(caseNumber).setVariables(variables)
         .correlateStartMessage();
@@ -223,9 +221,6 @@ class AdverseReactionController {
     return value == null ? "—" : HtmlUtils.htmlEscape(value.toString());
   }
 
-  private static Date date(LocalDate date) {
-    return date == null ? null : Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
-  }
 
   private static String text(LocalDate date) {
     return date == null ? null : date.toString();

@@ -6,7 +6,6 @@ import io.aftercare.casefile.CaseVariables;
 import io.aftercare.process.InputParameters;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,11 +36,12 @@ class AdverseReactionDelegates {
   JavaDelegate registerAdverseReaction() {
     return execution -> {
       Instant now = ClockUtil.getCurrentTime().toInstant();
-      LocalDate aware = AdverseReactions.date(execution.getVariable(AWARE_DATE));
-      if (aware == null) {
-        Object received = execution.getVariable("receivedAt");
-        aware = received == null ? now.atZone(ZoneOffset.UTC).toLocalDate() : AdverseReactions.date(received);
-      }
+      java.time.ZoneId zone = CaseVariables.market(execution).zone();
+      // the day the company became aware, in the market's calendar: given, or when the complaint came in
+      Object given = execution.getVariable(AWARE_DATE);
+      Object received = given != null ? given : execution.getVariable("receivedAt");
+      LocalDate aware = received instanceof Date date ? date.toInstant().atZone(zone).toLocalDate()
+          : received != null ? AdverseReactions.date(received) : now.atZone(zone).toLocalDate();
       String caseNumber = CaseVariables.caseNumber(execution);
       Long customerId = CaseVariables.customerId(execution);
       if (customerId == null) {
@@ -54,7 +54,7 @@ class AdverseReactionDelegates {
       execution.setVariable(REPORT_NUMBER, reaction.reportNumber());
       execution.setVariable("product", reactions.productLabel(reaction.sku()));
       execution.setVariable("customerName", reactions.customerName(customerId));
-      execution.setVariable(AWARE_DATE, Date.from(aware.atStartOfDay(ZoneOffset.UTC).toInstant()));
+      execution.setVariable(AWARE_DATE, aware.toString());
       if (execution.hasVariable("symptoms") || execution.hasVariable("onsetDate")) {
         reactions.recordDetails(caseNumber, execution.getVariables());
       }

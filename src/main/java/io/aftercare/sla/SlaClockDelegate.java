@@ -1,9 +1,9 @@
 package io.aftercare.sla;
 
 import io.aftercare.casefile.CaseVariables;
+import io.aftercare.customer.Market;
 import io.aftercare.process.InputParameters;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -41,8 +41,8 @@ class SlaClockDelegate implements JavaDelegate {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     switch (action) {
       case "start" -> {
-        Date from = CaseVariables.date(execution.getVariableLocal(FROM));
-        clocks.start(caseNumber, target, CaseVariables.market(execution), from == null ? now : from.toInstant());
+        Market market = CaseVariables.market(execution);
+        clocks.start(caseNumber, target, market, startOf(execution.getVariableLocal(FROM), market, now));
       }
       case "pause" -> clocks.pause(caseNumber, target, now);
       case "resume" -> clocks.resume(caseNumber, target, now).ifPresent(pause -> {
@@ -55,5 +55,19 @@ class SlaClockDelegate implements JavaDelegate {
       default -> throw new IllegalArgumentException("slaClock: unknown action '" + action
           + "', expected start, pause, resume, stop or cancel");
     }
+  }
+
+  /**
+   * When a clock counts from: now, an instant, or — for a plain date such as an awareness date —
+   * the start of that day in the market's zone.
+   */
+  static Instant startOf(Object from, Market market, Instant now) {
+    if (from == null || from.toString().isBlank()) {
+      return now;
+    }
+    if (from instanceof String text && text.length() == 10) {
+      return java.time.LocalDate.parse(text).atStartOfDay(market.zone()).toInstant();
+    }
+    return CaseVariables.date(from).toInstant();
   }
 }

@@ -37,6 +37,11 @@ public final class Http {
     return send(request(path, user).GET(), user);
   }
 
+  /** A page, as a browser asks for it. */
+  public Response getPage(String path, String user) {
+    return send(request(path, user).setHeader("Accept", "text/html").GET(), user);
+  }
+
   public Response post(String path, String user, Object body) {
     try {
       String text = body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -49,7 +54,7 @@ public final class Http {
 
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Accept", "application/json, application/problem+json");
+        .setHeader("Accept", "application/json, application/problem+json");
     if (user != null) {
       String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : "demo";
       String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;

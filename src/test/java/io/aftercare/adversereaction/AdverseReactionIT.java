@@ -1,0 +1,238 @@
+package io.aftercare.adversereaction;
+
+import static io.aftercare.support.CaseWork.bool;
+import static io.aftercare.support.CaseWork.integer;
+import static io.aftercare.support.CaseWork.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.CaseWork;
+import io.aftercare.support.Http;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Adverse reactions in the running application: reported by API or from a complaint, assessed and
+ * reported by `safety` through the REST API Tasklist uses, the regulator's report with every field
+ * per market, the deadline from the awareness date, batch signals and follow-up reports.
+ */
+@AftercareIT
+class AdverseReactionIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+
+  Http http;
+  CaseWork work;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    work = new CaseWork(http, runtime, management);
+  }
+
+  // deadlines count from the awareness date in the market's calendar: CN 15 days, EU 20 days,
+  // US 15 business days (Thanksgiving 26 Nov and the weekends left out)
+  @ParameterizedTest(name = "{0}: {2}, due {4}")
+  @CsvSource({
+      "CN, wang.li@example.cn,        国妆特字G20250377, NMPA,  2026-12-01T15:59:59Z",
+      "EU, sophie.martin@example.fr,  CPNP-4423108,      SUE,   2026-12-10T22:59:59Z",
+      "US, emily.johnson@example.com, MOCRA-PL-0032006,  MoCRA, 2026-12-15T04:59:59Z"})
+  void seriousReactionIsReportedWithEveryFieldWithinTheMarketsDeadline(String market, String email,
+      String registration, String regulator, String due) {
+    String awareDate = market.equals("CN") ? "2026-11-16" : market.equals("EU") ? "2026-11-20" : "2026-11-20";
+    JsonNode created = report(email, market, "SUN-SPF50-50", "U2503A", awareDate).json();
+    String caseNumber = created.get("caseNumber").asText();
+    assertThat(created.get("reportNumber").asText()).isEqualTo("AR" + caseNumber.substring(2));
+
+    assessAsSerious(caseNumber);
+    JsonNode clock = clock(caseNumber, "adverse.regulatory." + market + ".serious");
+    assertThat(Instant.parse(clock.get("dueAt").asText())).as("from the awareness date").isEqualTo(Instant.parse(due));
+
+    JsonNode report = http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json().get(0);
+    JsonNode content = report.get("content");
+    assertThat(content.get("reportType").asText()).isEqualTo("INITIAL");
+    assertThat(content.get("companyReportNumber").asText()).isEqualTo("AR" + caseNumber.substring(2));
+    assertThat(content.get("regulator").asText()).contains(regulator);
+    assertThat(content.get("dateReceived").asText()).isEqualTo(awareDate);
+    assertThat(content.get("dateSent").asText()).isNotBlank();
+    assertThat(content.get("reporter").asText()).isNotBlank();
+    assertThat(content.at("/consumer/age").asInt()).isEqualTo(34);
+    assertThat(content.at("/consumer/sex").asText()).isEqualTo("female");
+    assertThat(content.at("/consumer/country").asText()).isNotBlank();
+    assertThat(content.at("/consumer/allergyHistory").asText()).isEqualTo("Nickel");
+    assertThat(content.at("/product/name").asText()).startsWith("Daily Shield Sunscreen");
+    assertThat(content.at("/product/category").asText()).isEqualTo("SUN_PROTECTION");
+    assertThat(content.at("/product/registrationNumber").asText()).isEqualTo(registration);
+    assertThat(content.at("/product/batch").asText()).isEqualTo("U2503A");
+    assertThat(content.at("/exposure/firstUseDate").asText()).isEqualTo("2026-11-10");
+    assertThat(content.at("/exposure/stoppedUseDate").asText()).isEqualTo("2026-11-14");
+    assertThat(content.at("/reaction/onsetDate").asText()).isEqualTo("2026-11-13");
+    assertThat(content.at("/reaction/symptoms").asText()).isEqualTo("Swelling of the face, shortness of breath");
+    assertThat(content.at("/reaction/bodyArea").asText()).isEqualTo("face");
+    assertThat(content.at("/reaction/medicalTreatment").asBoolean()).isTrue();
+    assertThat(content.at("/reaction/hospitalised").asBoolean()).isTrue();
+    assertThat(content.at("/reaction/outcome").asText()).isEqualTo("Discharged after two days");
+    assertThat(content.at("/seriousness/class").asText()).isEqualTo("serious");
+    assertThat(content.at("/seriousness/criteria/0").asText()).isEqualTo("hospitalised");
+    assertThat(content.get("causality").asText()).isEqualTo("probable");
+
+    Http.Response printable = http.getPage("/api/adverse-reactions/" + caseNumber + "/reports/"
+        + report.get("id").asText() + ".html", "safety");
+    assertThat(printable.status()).isEqualTo(200);
+    assertThat(printable.body()).contains("AR" + caseNumber.substring(2)).contains(registration);
+    assertThat(http.get("/api/adverse-reactions/" + caseNumber + "/reports", "agent").status()).isEqualTo(403);
+
+    JsonNode submit = work.onlyTask(caseNumber, "safety");
+    assertThat(submit.get("name").asText()).startsWith("Submit AR");
+    work.complete(submit, "safety", Map.of("submittedOn", string("2026-11-27"),
+        "submissionReference", string(regulator + "-778")));
+    assertThat(http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json().get(0)
+        .get("reference").asText()).isEqualTo(regulator + "-778");
+    assertThat(clock(caseNumber, "adverse.regulatory." + market + ".serious").get("state").asText()).isEqualTo("MET");
+
+    // new medical information within the year: a follow-up report with its own deadline
+    assertThat(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
+        Map.of("awareDate", "2026-11-21", "information", "Patch test positive for a fragrance allergen")).status())
+        .isEqualTo(202);
+    JsonNode followUp = work.tasks(caseNumber, "safety").stream()
+        .filter(t -> t.get("name").asText().startsWith("Submit follow-up")).findFirst().orElseThrow();
+    work.complete(followUp, "safety", Map.of("submittedOn", string("2026-11-28"), "submissionReference",
+        string(regulator + "-778-F1")));
+    List<String> numbers = new ArrayList<>();
+    http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json()
+        .forEach(r -> numbers.add(r.get("content").get("companyReportNumber").asText()));
+    assertThat(numbers).containsExactly("AR" + caseNumber.substring(2), "AR" + caseNumber.substring(2) + "-F1");
+  }
+
+  @Test
+  void generalReactionInEuropeIsNotReportedAndHasNoFollowUpReport() {
+    String caseNumber = report("lukas.schneider@example.de", "EU", "SK-CREAM-50", null, "2026-11-19").json()
+        .get("caseNumber").asText();
+    work.complete(work.onlyTask(caseNumber, "safety"), "safety", criteria(false));
+    work.complete(work.onlyTask(caseNumber, "safety"), "safety", Map.of("causality", string("possible"),
+        "assessmentNote", string("Mild redness")));
+
+    assertThat(work.onlyTask(caseNumber, "safety").get("name").asText()).startsWith("Follow up Lukas Schneider");
+    assertThat(http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json()).isEmpty();
+    assertThat(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
+        Map.of("awareDate", "2026-11-21", "information", "x")).status()).isEqualTo(409);
+  }
+
+  @Test
+  void thirdReportOnABatchWithinTheWindowOpensASignalReview() {
+    List<String> cases = new ArrayList<>();
+    for (String email : new String[] {"wang.li@example.cn", "chen.jing@example.cn", "liu.yang@example.cn"}) {
+      String caseNumber = report(email, "CN", "HC-DYE-4N", "H2605B", "2026-11-18").json().get("caseNumber").asText();
+      work.complete(work.onlyTask(caseNumber, "safety"), "safety", criteria(false));
+      work.complete(work.onlyTask(caseNumber, "safety"), "safety", Map.of("causality", string("possible"),
+          "assessmentNote", string("-")));
+      JsonNode submit = work.onlyTask(caseNumber, "safety");
+      work.complete(submit, "safety", Map.of("submittedOn", string("2026-11-20"), "submissionReference", string("R")));
+      cases.add(caseNumber);
+    }
+    assertThat(work.onlyTask(cases.get(0), "safety").get("name").asText()).startsWith("Follow up");
+    assertThat(work.onlyTask(cases.get(2), "safety").get("name").asText()).startsWith("Review batch signal H2605B");
+  }
+
+  @Test
+  void irritationComplaintStartsTheReportOnTheSameCase() {
+    String caseNumber = http.post("/api/complaints", "agent", Map.of(
+        "channel", "app",
+        "customer", Map.of("name", "Giulia Rossi", "phone", "+393400000003", "market", "EU", "locale", "en"),
+        "product", Map.of("sku", "SK-SERUM-30", "batch", "S2603C"),
+        "purchase", Map.of("channel", "online", "date", "2026-11-01"),
+        "description", "My cheeks burn after applying the serum.")).json().get("caseNumber").asText();
+    work.runJobs(caseNumber);
+    work.complete(work.onlyTask(caseNumber, "agent"), "agent", Map.of("category", string("irritation_allergy"),
+        "severity", integer(2), "evidenceComplete", bool(true)));
+    work.runJobs(caseNumber);
+
+    JsonNode details = work.onlyTask(caseNumber, "safety");
+    assertThat(details.get("name").asText()).isEqualTo("Case details " + caseNumber + " · SK-SERUM-30 Barrier Repair Serum 30 ml");
+  }
+
+  @Test
+  void badReportsAreNamedAndNothingIsStored() {
+    Http.Response empty = http.post("/api/adverse-reactions", "safety", Map.of());
+    assertThat(fields(empty)).contains("customer", "product", "reaction");
+    Map<String, Object> body = body("nobody@example.com", "EU", "NO-SUCH", null, "2026-11-10");
+    ((Map<String, Object>) body.get("reaction")).put("onsetDate", "2026-11-12");
+    assertThat(fields(http.post("/api/adverse-reactions", "safety", body)))
+        .containsExactlyInAnyOrder("product.sku", "reaction.onsetDate");
+    assertThat(http.post("/api/adverse-reactions", "returns", Map.of()).status()).isEqualTo(403);
+    assertThat(http.post("/api/adverse-reactions/AC-2026-999996/follow-up", "safety",
+        Map.of("awareDate", "2026-11-21", "information", "x")).status()).isEqualTo(404);
+  }
+
+  private void assessAsSerious(String caseNumber) {
+    Map<String, Object> details = new HashMap<>(criteria(true));
+    details.put("outcome", string("Discharged after two days"));
+    work.complete(work.onlyTask(caseNumber, "safety"), "safety", details);
+    JsonNode assess = work.onlyTask(caseNumber, "safety");
+    assertThat(assess.get("name").asText()).isEqualTo("Assess " + caseNumber + " · serious");
+    work.complete(assess, "safety", Map.of("causality", string("probable"), "assessmentNote", string("Temporal link")));
+  }
+
+  /** The case-details form: every criterion answered; hospitalised as given. */
+  private static Map<String, Object> criteria(boolean hospitalised) {
+    Map<String, Object> values = new HashMap<>();
+    for (String criterion : AdverseReactionProcess.CRITERIA) {
+      values.put(criterion, bool(criterion.equals("hospitalised") && hospitalised));
+    }
+    return values;
+  }
+
+  private Http.Response report(String email, String market, String sku, String batch, String awareDate) {
+    Http.Response response = http.post("/api/adverse-reactions", "safety", body(email, market, sku, batch, awareDate));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response;
+  }
+
+  private static Map<String, Object> body(String email, String market, String sku, String batch, String awareDate) {
+    Map<String, Object> product = new HashMap<>();
+    product.put("sku", sku);
+    if (batch != null) {
+      product.put("batch", batch);
+    }
+    Map<String, Object> reaction = new HashMap<>(Map.of("awareDate", awareDate, "firstUseDate", "2026-11-10",
+        "onsetDate", "2026-11-13", "stoppedUseDate", "2026-11-14",
+        "symptoms", "Swelling of the face, shortness of breath", "bodyArea", "face",
+        "allergyHistory", "Nickel", "medicalTreatment", true, "hospitalised", true));
+    return new HashMap<>(Map.of(
+        "customer", Map.of("name", "Consumer", "email", email, "market", market, "locale", "en", "age", 34,
+            "sex", "female"),
+        "product", product, "reaction", reaction));
+  }
+
+  private JsonNode clock(String caseNumber, String target) {
+    for (JsonNode clock : http.get("/api/cases/" + caseNumber, "supervisor").json().get("clocks")) {
+      if (clock.get("target").asText().equals(target)) {
+        return clock;
+      }
+    }
+    throw new AssertionError("no clock " + target + " on " + caseNumber);
+  }
+
+  private static List<String> fields(Http.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    List<String> fields = new ArrayList<>();
+    response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    return fields;
+  }
+}
