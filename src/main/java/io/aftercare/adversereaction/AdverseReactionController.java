@@ -7,6 +7,7 @@ import io.aftercare.api.CaseStateException;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.NotFoundException;
 import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerLocale;
@@ -52,8 +53,6 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class AdverseReactionController {
 
-  private static final String CASE = "[A-Z]{1,8}-\\d{4}-\\d{6,}";
-
   record CustomerPart(Long id, @Size(max = 200) String name, @Email @Size(max = 254) String email,
       @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "must be a phone number, e.g. +8613800000001") String phone,
       Market market, CustomerLocale locale, @Min(0) @Max(130) Integer age,
@@ -74,7 +73,7 @@ class AdverseReactionController {
       @Size(max = 1000) String allergyHistory, @NotNull Boolean medicalTreatment, @NotNull Boolean hospitalised,
       @Size(max = 1000) String outcome) {}
 
-  record AdverseReactionRequest(@Pattern(regexp = CASE, message = "must look like AC-2026-000123") String caseNumber,
+  record AdverseReactionRequest(@Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull @Valid CustomerPart customer, @NotNull @Valid ProductPart product,
       @NotNull @Valid ReactionPart reaction) {}
 
@@ -156,7 +155,7 @@ class AdverseReactionController {
 
   @PostMapping("/api/adverse-reactions/{caseNumber}/follow-up")
   @Transactional
-  ResponseEntity<Void> followUp(@PathVariable @Pattern(regexp = CASE, message = "must look like AC-2026-000123")
+  ResponseEntity<Void> followUp(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE)
       String caseNumber, @Valid @RequestBody FollowUpRequest request) {
     AdverseReactions.Reaction reaction = reactions.find(caseNumber)
         .orElseThrow(() -> new NotFoundException("adverse reaction", caseNumber));
@@ -183,7 +182,7 @@ class AdverseReactionController {
   }
 
   @GetMapping("/api/adverse-reactions/{caseNumber}/reports")
-  List<AdverseReactions.Report> reports(@PathVariable @Pattern(regexp = CASE, message = "must look like AC-2026-000123")
+  List<AdverseReactions.Report> reports(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE)
       String caseNumber) {
     reactions.find(caseNumber).orElseThrow(() -> new NotFoundException("adverse reaction", caseNumber));
     return reactions.reports(caseNumber);

@@ -41,7 +41,7 @@ class AdverseReactionDelegates {
       Object given = execution.getVariable(AWARE_DATE);
       Object received = given != null ? given : execution.getVariable("receivedAt");
       LocalDate aware = received instanceof Date date ? date.toInstant().atZone(zone).toLocalDate()
-          : received != null ? AdverseReactions.date(received) : now.atZone(zone).toLocalDate();
+          : received != null ? CaseVariables.day(received) : now.atZone(zone).toLocalDate();
       String caseNumber = CaseVariables.caseNumber(execution);
       Long customerId = CaseVariables.customerId(execution);
       if (customerId == null) {
@@ -72,7 +72,7 @@ class AdverseReactionDelegates {
             AdverseReactions.criteria(execution.getVariables()), (String) execution.getVariable(CAUSALITY),
             (String) execution.getVariable("followUpClock"));
         case "submission" -> reactions.recordSubmission(((Number) execution.getVariable(REPORT_ID)).longValue(),
-            AdverseReactions.date(execution.getVariable("submittedOn")),
+            CaseVariables.day(execution.getVariable("submittedOn")),
             (String) execution.getVariable("submissionReference"));
         default -> throw new IllegalArgumentException("recordAdverseReaction: unknown stage on "
             + execution.getCurrentActivityId());

@@ -2,6 +2,7 @@ package io.aftercare.adversereaction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
@@ -89,7 +90,7 @@ public class AdverseReactions {
             + " symptoms = ?, body_area = ?, allergy_history = ?, medical_treatment = ?, hospitalised = ?, outcome = ?"
             + " where case_number = ?")
         .params(details.get("age") == null ? null : ((Number) details.get("age")).intValue(), details.get("sex"),
-            date(details.get("firstUseDate")), date(details.get("onsetDate")), date(details.get("stoppedUseDate")),
+            CaseVariables.day(details.get("firstUseDate")), CaseVariables.day(details.get("onsetDate")), CaseVariables.day(details.get("stoppedUseDate")),
             details.get("symptoms"), details.get("bodyArea"), details.get("allergyHistory"),
             Boolean.TRUE.equals(details.get("medicalTreatment")), Boolean.TRUE.equals(details.get("hospitalised")),
             details.get("outcome"), caseNumber)
@@ -264,16 +265,6 @@ public class AdverseReactions {
     }
   }
 
-  static LocalDate date(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof java.util.Date d) {
-      return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-    }
-    String text = value.toString();
-    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-  }
 
   private static String text(LocalDate date) {
     return date == null ? null : date.toString();

@@ -8,6 +8,7 @@ import io.aftercare.api.CaseStateException;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.NotFoundException;
 import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.CustomerService;
 import jakarta.validation.Valid;
@@ -57,7 +58,7 @@ class CallbackController {
   }
 
   record CallbackRequest(
-      @Pattern(regexp = "[A-Z]{1,8}-\\d{4}-\\d{6,}", message = "must look like AC-2026-000123") String caseNumber,
+      @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull Long customerId,
       @NotNull Reason reason,
       OffsetDateTime notBefore) {}

@@ -32,8 +32,8 @@ class CaseController {
   }
 
   @GetMapping("/{caseNumber}")
-  CaseView get(@PathVariable @Pattern(regexp = "[A-Z]{1,8}-\\d{4}-\\d{6,}",
-      message = "must look like AC-2026-000123") String caseNumber) {
+  CaseView get(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN,
+      message = CaseNumbers.PATTERN_MESSAGE) String caseNumber) {
     record Row(Timestamp openedAt, Long customerId) {}
     Row row = jdbc.sql("select opened_at, customer_id from case_file where case_number = ?").param(caseNumber)
         .query((rs, n) -> new Row(rs.getTimestamp("opened_at"), (Long) rs.getObject("customer_id", Long.class)))

@@ -77,6 +77,10 @@ public class CaseNumbers {
         .param(year).query(Long.class).single();
   }
 
+  /** What a case number looks like in a request (any prefix, a year, six or more digits). */
+  public static final String PATTERN = "[A-Z]{1,8}-\\d{4}-\\d{6,}";
+  public static final String PATTERN_MESSAGE = "must look like AC-2026-000123";
+
   static String format(String prefix, int year, long value) {
     return String.format("%s-%d-%06d", prefix, year, value);
   }

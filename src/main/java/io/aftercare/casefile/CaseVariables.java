@@ -53,6 +53,21 @@ public final class CaseVariables {
     throw new IllegalArgumentException("Expected an execution or a task, got " + scope);
   }
 
+  /**
+   * A day from a variable or a form: an ISO date ({@code 2026-11-20}), the date part of an
+   * ISO date-time, or a Date (its UTC day); null when empty.
+   */
+  public static java.time.LocalDate day(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+    String text = value.toString();
+    return java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+  }
+
   /** A date from a variable or an input parameter: a Date, an ISO-8601 text, or null. */
   public static Date date(Object value) {
     if (value == null || value instanceof Date) {

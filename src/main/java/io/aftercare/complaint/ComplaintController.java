@@ -7,6 +7,7 @@ import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.CaseStateException;
 import io.aftercare.api.NotFoundException;
+import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.casefile.CaseVariables;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -86,8 +87,7 @@ class ComplaintController {
 
   @PostMapping("/api/cases/{caseNumber}/evidence")
   @Transactional
-  ResponseEntity<Void> evidence(@PathVariable @Pattern(regexp = "[A-Z]{1,8}-\\d{4}-\\d{6,}",
-      message = "must look like AC-2026-000123") String caseNumber, @Valid @RequestBody Evidence evidence) {
+  ResponseEntity<Void> evidence(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber, @Valid @RequestBody Evidence evidence) {
     if (!complaints.exists(caseNumber)) {
       throw new NotFoundException("complaint", caseNumber);
     }

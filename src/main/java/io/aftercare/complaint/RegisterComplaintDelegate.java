@@ -8,7 +8,6 @@ import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.Market;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,7 +46,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
         text(execution, BATCH),
         text(execution, ORDER_NUMBER),
         required(execution, PURCHASE_CHANNEL),
-        date(execution.getVariable(PURCHASE_DATE)),
+        purchaseDate(execution.getVariable(PURCHASE_DATE)),
         required(execution, DESCRIPTION),
         attachments(execution.getVariable(ATTACHMENTS)));
     Date now = ClockUtil.getCurrentTime();
@@ -91,16 +90,13 @@ class RegisterComplaintDelegate implements JavaDelegate {
     return value;
   }
 
-  /** A date from the form (ISO date or date-time text) or the API (ISO date text). */
-  static LocalDate date(Object value) {
-    if (value == null) {
+
+  private static LocalDate purchaseDate(Object value) {
+    LocalDate date = CaseVariables.day(value);
+    if (date == null) {
       throw new IllegalArgumentException("A complaint needs 'purchaseDate'");
     }
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-    }
-    String text = value.toString();
-    return text.length() > 10 ? OffsetDateTime.parse(text).toLocalDate() : LocalDate.parse(text);
+    return date;
   }
 
   static List<ComplaintRegistration.Attachment> attachments(Object value) throws Exception {

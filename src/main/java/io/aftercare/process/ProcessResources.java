@@ -102,16 +102,21 @@ public final class ProcessResources {
    * forms along, and a changed form takes along the diagrams that use it (a new version of each).
    */
   public Set<String> withCompanions(Set<String> changed) {
+    // each diagram's form files, parsed once
+    Map<String, Set<String>> formFiles = new LinkedHashMap<>();
+    for (String name : files.keySet()) {
+      if (name.endsWith(".bpmn")) {
+        formFiles.put(name, formRefs(name).stream().map(formsById::get).filter(f -> f != null)
+            .collect(java.util.stream.Collectors.toSet()));
+      }
+    }
     Set<String> result = new TreeSet<>(changed);
     boolean grew = true;
     while (grew) {
       grew = false;
-      for (String name : files.keySet()) {
-        if (!name.endsWith(".bpmn")) {
-          continue;
-        }
-        Set<String> forms = formRefs(name).stream()
-            .map(formsById::get).filter(f -> f != null).collect(java.util.stream.Collectors.toSet());
+      for (Map.Entry<String, Set<String>> diagram : formFiles.entrySet()) {
+        String name = diagram.getKey();
+        Set<String> forms = diagram.getValue();
         boolean diagramIn = result.contains(name);
         boolean usesChangedForm = forms.stream().anyMatch(result::contains);
         if (diagramIn && !result.containsAll(forms)) {
