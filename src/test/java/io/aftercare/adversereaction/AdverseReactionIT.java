@@ -1,5 +1,6 @@
 package io.aftercare.adversereaction;
 
+import static io.aftercare.support.CaseWork.badFields;
 import static io.aftercare.support.CaseWork.bool;
 import static io.aftercare.support.CaseWork.integer;
 import static io.aftercare.support.CaseWork.string;
@@ -170,10 +171,10 @@ class AdverseReactionIT {
   @Test
   void badReportsAreNamedAndNothingIsStored() {
     Http.Response empty = http.post("/api/adverse-reactions", "safety", Map.of());
-    assertThat(fields(empty)).contains("customer", "product", "reaction");
+    assertThat(badFields(empty)).contains("customer", "product", "reaction");
     Map<String, Object> body = body("nobody@example.com", "EU", "NO-SUCH", null, "2026-11-10");
     ((Map<String, Object>) body.get("reaction")).put("onsetDate", "2026-11-12");
-    assertThat(fields(http.post("/api/adverse-reactions", "safety", body)))
+    assertThat(badFields(http.post("/api/adverse-reactions", "safety", body)))
         .containsExactlyInAnyOrder("product.sku", "reaction.onsetDate");
     assertThat(http.post("/api/adverse-reactions", "returns", Map.of()).status()).isEqualTo(403);
     assertThat(http.post("/api/adverse-reactions/AC-2026-999996/follow-up", "safety",
@@ -221,18 +222,7 @@ class AdverseReactionIT {
   }
 
   private JsonNode clock(String caseNumber, String target) {
-    for (JsonNode clock : http.get("/api/cases/" + caseNumber, "supervisor").json().get("clocks")) {
-      if (clock.get("target").asText().equals(target)) {
-        return clock;
-      }
-    }
-    throw new AssertionError("no clock " + target + " on " + caseNumber);
+    return CaseWork.clock(http.get("/api/cases/" + caseNumber, "supervisor").json(), target);
   }
 
-  private static List<String> fields(Http.Response response) {
-    assertThat(response.status()).as(response.body()).isEqualTo(400);
-    List<String> fields = new ArrayList<>();
-    response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-    return fields;
-  }
 }

@@ -4,29 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import io.aftercare.support.CallRecorder;
-import java.time.Instant;
+import io.aftercare.support.ProcessTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of the adverse-reaction report on an in-memory engine, with the real seriousness and
@@ -35,20 +33,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"processes/adverse-reaction-report.bpmn", "processes/adverse-reaction-seriousness.dmn",
     "forms/adverse-case-details.form", "forms/safety-assessment.form", "forms/regulatory-submission.form",
     "forms/batch-signal-review.form", "forms/health-follow-up.form"})
-class AdverseReactionReportProcessTest {
+class AdverseReactionReportProcessTest extends ProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = newEngine();
+
+  @Override
+  protected ProcessEngineExtension engine() {
+    return engine;
+  }
 
   static final String CASE = "AC-2026-000555";
   static final Date INTERNAL_DUE = date("2026-11-21T10:00:00Z");
   static final Date REGULATORY_WARN = date("2026-11-30T10:00:00Z");
   static final Date REGULATORY_DUE = date("2026-12-05T15:59:59Z");
-
-  @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("process-test-engine.cfg.xml").build();
-
-  final CallRecorder recorder = new CallRecorder();
-  final List<String> calls = recorder.calls();
-  ProcessInstance current;
 
   /** Stands in for the sla bean. */
   public static class FixedSla {
@@ -63,7 +61,6 @@ class AdverseReactionReportProcessTest {
 
   @BeforeEach
   void setUp() {
-    init(engine.getProcessEngine());
     Mocks.register("registerAdverseReaction", (JavaDelegate) execution -> {
       execution.setProcessBusinessKey(CASE);
       execution.setVariable("reportNumber", "AR-2026-000555");
@@ -86,11 +83,6 @@ class AdverseReactionReportProcessTest {
       execution.setVariable("batchReports", 3L);
       execution.setVariable("batchSignal", Boolean.TRUE.equals(execution.getVariable("signalForTest")));
     });
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
   }
 
   @Test
@@ -212,16 +204,4 @@ class AdverseReactionReportProcessTest {
     return details;
   }
 
-  private Task task() {
-    return BpmnAwareTests.task(current);
-  }
-
-  private Job timer(String activityId) {
-    return managementService().createJobQuery().processInstanceId(current.getId()).timers().activityId(activityId)
-        .singleResult();
-  }
-
-  private static Date date(String instant) {
-    return Date.from(Instant.parse(instant));
-  }
 }

@@ -4,29 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.aftercare.process.SendMessageDelegate;
-import io.aftercare.support.CallRecorder;
-import java.time.Instant;
+import io.aftercare.support.ProcessTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
 import java.util.Date;
-import java.util.List;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of the callback follow-up on an in-memory engine, with the real plan (callback-plan.dmn)
@@ -34,21 +34,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/callback-follow-up.bpmn", "processes/callback-plan.dmn",
     "forms/callback-call.form", "forms/review-dissatisfaction.form", "bpmn/complaint-reopened-receiver-test.bpmn"})
-class CallbackFollowUpProcessTest {
+class CallbackFollowUpProcessTest extends ProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = newEngine();
+
+  @Override
+  protected ProcessEngineExtension engine() {
+    return engine;
+  }
 
   static final String CASE = "AC-2026-000888";
   static final Date FIRST_CALL = date("2026-11-24T02:00:00Z");
   static final Date RETRY = date("2026-11-25T02:00:00Z");
   static final Date CALL_DUE = date("2026-11-24T06:00:00Z");
   static final Date SURVEY_EXPIRES = date("2026-12-01T02:00:00Z");
-
-  @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("process-test-engine.cfg.xml").build();
-
-  final CallRecorder recorder = new CallRecorder();
-  final List<String> calls = recorder.calls();
-  ProcessInstance current;
 
   /** Stands in for the callbacks bean: fixed dates. */
   public static class FixedSchedule {
@@ -67,7 +67,6 @@ class CallbackFollowUpProcessTest {
 
   @BeforeEach
   void setUp() {
-    init(engine.getProcessEngine());
     Mocks.register("prepareCallback", (JavaDelegate) execution -> {
       execution.setVariable("caseNumber", CASE);
       execution.setProcessBusinessKey(CASE);
@@ -94,11 +93,6 @@ class CallbackFollowUpProcessTest {
     Mocks.register("notifyCustomer", recorder.delegate("notifyCustomer", "template"));
     Mocks.register("notifyStaff", recorder.delegate("notifyStaff", "template", "group"));
     Mocks.register("sendMessage", new SendMessageDelegate(engine.getProcessEngine().getRuntimeService()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
   }
 
   @Test
@@ -213,22 +207,4 @@ class CallbackFollowUpProcessTest {
     current = runtimeService().createProcessInstanceQuery().processDefinitionKey("callbackFollowUp").singleResult();
   }
 
-  private Task task() {
-    return BpmnAwareTests.task(current);
-  }
-
-  private Job timer(String activityId) {
-    return managementService().createJobQuery().processInstanceId(current.getId()).timers().activityId(activityId)
-        .singleResult();
-  }
-
-  private Job job(String activityId) {
-    return managementService().createJobQuery().processInstanceId(current.getId()).activityId(activityId)
-        .singleResult();
-  }
-
-
-  private static Date date(String instant) {
-    return Date.from(Instant.parse(instant));
-  }
 }

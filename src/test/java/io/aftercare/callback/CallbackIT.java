@@ -1,5 +1,6 @@
 package io.aftercare.callback;
 
+import static io.aftercare.support.CaseWork.badFields;
 import static io.aftercare.support.CaseWork.bool;
 import static io.aftercare.support.CaseWork.integer;
 import static io.aftercare.support.CaseWork.string;
@@ -74,13 +75,13 @@ class CallbackIT {
 
   @Test
   void badCallbackRequestsAreNamed() {
-    assertThat(fields(http.post("/api/callbacks", "agent", Map.of()))).contains("customerId", "reason");
-    assertThat(fields(http.post("/api/callbacks", "agent", Map.of("customerId", 999999, "reason", "care_call"))))
+    assertThat(badFields(http.post("/api/callbacks", "agent", Map.of()))).contains("customerId", "reason");
+    assertThat(badFields(http.post("/api/callbacks", "agent", Map.of("customerId", 999999, "reason", "care_call"))))
         .containsExactly("customerId");
     Http.Response reason = http.post("/api/callbacks", "agent", Map.of("customerId", 1, "reason", "lunch"));
     assertThat(reason.json().get("detail").asText())
         .isEqualTo("reason must be one of complaint_resolved, return_completed, adverse_followup, care_call");
-    assertThat(fields(http.post("/api/callbacks", "agent",
+    assertThat(badFields(http.post("/api/callbacks", "agent",
         Map.of("customerId", customer("emily.johnson@example.com"), "reason", "care_call", "caseNumber", "AC-2026-999997"))))
         .containsExactly("caseNumber");
     assertThat(http.post("/api/callbacks", "returns", Map.of()).status()).isEqualTo(403);
@@ -182,10 +183,4 @@ class CallbackIT {
     return jdbc.sql("select id from customer where email = ?").param(email).query(Long.class).single();
   }
 
-  private static List<String> fields(Http.Response response) {
-    assertThat(response.status()).as(response.body()).isEqualTo(400);
-    List<String> fields = new ArrayList<>();
-    response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-    return fields;
-  }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -12,23 +11,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.aftercare.customer.Market;
 import io.aftercare.process.SendMessageDelegate;
-import io.aftercare.support.CallRecorder;
+import io.aftercare.support.ProcessTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import java.math.BigDecimal;
-import java.time.Instant;
+
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of complaint handling on an in-memory engine: each resolution, approval granted and
@@ -41,7 +41,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "forms/register-complaint.form", "forms/triage-complaint.form", "forms/resolve-complaint.form",
     "forms/approve-resolution.form", "bpmn/message-receivers-test.bpmn", "bpmn/callback-receiver-test.bpmn",
     "bpmn/adverse-receiver-test.bpmn"})
-class ComplaintHandlingProcessTest {
+class ComplaintHandlingProcessTest extends ProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = newEngine();
+
+  @Override
+  protected ProcessEngineExtension engine() {
+    return engine;
+  }
 
   static final String CASE = "AC-2026-000777";
   static final Date CONFIRM_WARN = date("2026-11-23T09:45:00Z");
@@ -51,15 +59,6 @@ class ComplaintHandlingProcessTest {
   static final Date RESOLVE_MANAGER = date("2026-11-24T13:00:00Z");
   static final Date REMINDER = date("2026-11-25T09:00:00Z");
   static final Date TIMEOUT = date("2026-12-02T09:00:00Z");
-
-  @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("process-test-engine.cfg.xml").build();
-
-  final CallRecorder recorder = new CallRecorder();
-  final List<String> calls = recorder.calls();
-  /** The complaint under test. */
-  ProcessInstance current;
 
   /** Stands in for the sla bean: fixed dates per clock, so timers can be checked. */
   public static class FixedSla {
@@ -82,7 +81,6 @@ class ComplaintHandlingProcessTest {
 
   @BeforeEach
   void setUp() {
-    init(engine.getProcessEngine());
     Mocks.register("registerComplaint", (JavaDelegate) execution -> {
       execution.setVariable("caseNumber", CASE);
       execution.setProcessBusinessKey(CASE);
@@ -107,11 +105,6 @@ class ComplaintHandlingProcessTest {
     Mocks.register("complaintPolicy", new ComplaintPolicy(new ComplaintSettings(null, null, 0, Map.of(
         Market.CN, new BigDecimal("300"), Market.EU, new BigDecimal("50"), Market.US, new BigDecimal("60")))));
     Mocks.register("sendMessage", new SendMessageDelegate(engine.getProcessEngine().getRuntimeService()));
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
   }
 
   @Test
@@ -184,7 +177,7 @@ class ComplaintHandlingProcessTest {
 
     complete(task(), withVariables("resolution", "refund", "resolutionNote", "Refund after all: the customer declined an exchange."));
     complete(task(), withVariables("approvalDecision", "approve"));
-    execute(job("Throw_ReturnRequested", complaint));
+    execute(job("Throw_ReturnRequested"));
     finishOutcome(complaint);
 
     assertThat(complaint).isEnded();
@@ -197,7 +190,7 @@ class ComplaintHandlingProcessTest {
   void exchangeStartsTheReturnProcessWithoutApproval() {
     ProcessInstance complaint = registerAndTriage("shade_mismatch", 3, true, "LOW");
     complete(task(), withVariables("resolution", "exchange", "resolutionNote", "We send shade N20 instead."));
-    execute(job("Throw_ReturnRequested", complaint));
+    execute(job("Throw_ReturnRequested"));
     finishOutcome(complaint);
 
     assertThat(complaint).isEnded().hasNotPassed("Task_ApproveResolution");
@@ -216,7 +209,7 @@ class ComplaintHandlingProcessTest {
   void irritationStartsAnAdverseReactionReportAndIsAMajorCase() {
     ProcessInstance complaint = registerAndTriage("irritation_allergy", 2, true, "LOW");
 
-    execute(job("Throw_AdverseReactionReported", complaint));
+    execute(job("Throw_AdverseReactionReported"));
     ProcessInstance report = receiver("adverseReactionReceiverTest");
     assertThat(report).hasBusinessKey(CASE);
     assertThat(runtimeService().getVariable(report.getId(), "category")).isEqualTo("irritation_allergy");
@@ -228,7 +221,7 @@ class ComplaintHandlingProcessTest {
   @Test
   void severityOneStartsTheReportAndNeedsApprovalEvenForGuidance() {
     ProcessInstance complaint = registerAndTriage("efficacy", 1, true, "LOW");
-    execute(job("Throw_AdverseReactionReported", complaint));
+    execute(job("Throw_AdverseReactionReported"));
     assertThat(receiver("adverseReactionReceiverTest")).isNotNull();
 
     complete(task(), withVariables("resolution", "guidance", "resolutionNote", "Stop using it; see a doctor."));
@@ -247,7 +240,7 @@ class ComplaintHandlingProcessTest {
     ProcessInstance complaint = registerAndTriage("packaging_damage", 2, false, "LOW");
 
     assertThat(calls).contains("slaClock:clock=complaint.resolve.general,action=pause");
-    execute(job("Task_RequestEvidence", complaint));
+    execute(job("Task_RequestEvidence"));
     assertThat(calls).contains("notifyCustomer:template=complaint-evidence-request");
     assertThat(complaint).isWaitingAt("Receive_Evidence");
     assertThat(timer("Timer_EvidenceReminder").getDuedate()).isEqualTo(REMINDER);
@@ -262,7 +255,7 @@ class ComplaintHandlingProcessTest {
   @Test
   void reminderAfterTwoWorkingDaysThenEvidenceArrives() {
     ProcessInstance complaint = registerAndTriage("packaging_damage", 2, false, "LOW");
-    execute(job("Task_RequestEvidence", complaint));
+    execute(job("Task_RequestEvidence"));
 
     execute(timer("Timer_EvidenceReminder"));
     assertThat(calls).contains("notifyCustomer:template=complaint-evidence-reminder");
@@ -275,10 +268,10 @@ class ComplaintHandlingProcessTest {
   @Test
   void noResponseAfterSevenWorkingDaysClosesTheCase() {
     ProcessInstance complaint = registerAndTriage("packaging_damage", 2, false, "LOW");
-    execute(job("Task_RequestEvidence", complaint));
+    execute(job("Task_RequestEvidence"));
 
     execute(timer("Timer_EvidenceTimeout"));
-    execute(job("Task_NotifyNoResponse", complaint));
+    execute(job("Task_NotifyNoResponse"));
 
     assertThat(complaint).isEnded().hasPassed("EndEvent_ClosedNoResponse").hasNotPassed("Task_Resolve");
     assertThat(calls).containsSubsequence("slaClock:clock=complaint.resolve.general,action=cancel",
@@ -367,34 +360,16 @@ class ComplaintHandlingProcessTest {
 
   /** The outcome message and the callback request run as jobs. */
   private void finishOutcome(ProcessInstance complaint) {
-    execute(job("Task_NotifyOutcome", complaint));
-    execute(job("EndEvent_CallbackRequested", complaint));
+    execute(job("Task_NotifyOutcome"));
+    execute(job("EndEvent_CallbackRequested"));
   }
 
   private Job acknowledgementJob(ProcessInstance complaint) {
-    return job("Task_Acknowledge", complaint);
-  }
-
-  /** The complaint's open task. */
-  private org.camunda.bpm.engine.task.Task task() {
-    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(current);
-  }
-
-  private static Job job(String activityId, ProcessInstance instance) {
-    return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .singleResult();
-  }
-
-  private static Job timer(String activityId) {
-    return managementService().createJobQuery().timers().activityId(activityId).singleResult();
+    return job("Task_Acknowledge");
   }
 
   private static ProcessInstance receiver(String key) {
     return runtimeService().createProcessInstanceQuery().processDefinitionKey(key).singleResult();
   }
 
-
-  private static Date date(String instant) {
-    return Date.from(Instant.parse(instant));
-  }
 }

@@ -3,7 +3,9 @@ package io.aftercare.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static io.aftercare.support.CaseWork.badFields;
 import static io.aftercare.support.CaseWork.bool;
+import static io.aftercare.support.CaseWork.clock;
 import static io.aftercare.support.CaseWork.integer;
 import static io.aftercare.support.CaseWork.string;
 
@@ -161,7 +163,7 @@ class ComplaintIT {
     Http.Response empty = http.post("/api/complaints", "agent", Map.of());
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.contentType()).startsWith("application/problem+json");
-    assertThat(fields(empty)).contains("channel", "customer", "product", "purchase", "description");
+    assertThat(badFields(empty)).contains("channel", "customer", "product", "purchase", "description");
 
     Http.Response bad = http.post("/api/complaints", "agent", Map.of(
         "channel", "web",
@@ -170,7 +172,7 @@ class ComplaintIT {
         "purchase", Map.of("channel", "online", "date", "2099-01-01"),
         "description", "x",
         "attachments", List.of(Map.of("name", "a", "url", "ftp://nope"))));
-    assertThat(fields(bad)).contains("customer.email", "purchase.date", "attachments[0].url");
+    assertThat(badFields(bad)).contains("customer.email", "purchase.date", "attachments[0].url");
 
     Http.Response unknownProduct = http.post("/api/complaints", "agent", Map.of(
         "channel", "web", "customer", Map.of("name", "Nobody", "email", "nobody@example.com", "market", "EU",
@@ -178,11 +180,11 @@ class ComplaintIT {
         "product", Map.of("sku", "NO-SUCH-SKU", "batch", "X1"),
         "purchase", Map.of("channel", "online", "date", "2026-10-01"), "description", "x"));
     assertThat(unknownProduct.status()).isEqualTo(400);
-    assertThat(fields(unknownProduct)).containsExactly("product.sku");
+    assertThat(badFields(unknownProduct)).containsExactly("product.sku");
 
     Http.Response badChannel = http.post("/api/complaints", "agent",
         "{\"channel\": \"fax\", \"description\": \"x\"}");
-    assertThat(fields(badChannel)).containsExactly("channel");
+    assertThat(badFields(badChannel)).containsExactly("channel");
     assertThat(badChannel.json().get("errors").get(0).get("message").asText())
         .isEqualTo("must be one of phone, web, wechat, app, store, social, email");
 
@@ -198,14 +200,6 @@ class ComplaintIT {
     assertThat(http.post("/api/complaints", "returns", Map.of()).status()).isEqualTo(403);
   }
 
-  private static JsonNode clock(JsonNode view, String target) {
-    for (JsonNode clock : view.get("clocks")) {
-      if (clock.get("target").asText().equals(target)) {
-        return clock;
-      }
-    }
-    throw new AssertionError("no clock " + target + " in " + view);
-  }
 
   private static List<String> templates(JsonNode view) {
     List<String> templates = new ArrayList<>();
@@ -217,12 +211,6 @@ class ComplaintIT {
     return templates;
   }
 
-  private static List<String> fields(Http.Response response) {
-    assertThat(response.status()).as(response.body()).isEqualTo(400);
-    List<String> fields = new ArrayList<>();
-    response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-    return fields;
-  }
 
   private long count(String table) {
     return jdbc.sql("select count(*) from " + table).query(Long.class).single();

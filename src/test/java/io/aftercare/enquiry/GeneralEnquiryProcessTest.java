@@ -5,29 +5,28 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import io.aftercare.support.CallRecorder;
+import io.aftercare.support.ProcessTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
+
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,19 +36,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Deployment(resources = {"processes/general-enquiry.bpmn", "processes/enquiry-routing.dmn",
     "forms/register-enquiry.form", "forms/answer-enquiry.form"})
-class GeneralEnquiryProcessTest {
+class GeneralEnquiryProcessTest extends ProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = newEngine();
+
+  @Override
+  protected ProcessEngineExtension engine() {
+    return engine;
+  }
 
   static final String CASE_NUMBER = "AC-2026-000042";
   static final Date WARN = Date.from(Instant.parse("2026-11-23T15:45:00Z"));
   static final Date DUE = Date.from(Instant.parse("2026-11-23T18:00:00Z"));
 
-  @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("process-test-engine.cfg.xml").build();
-
   /** What the stand-in beans were asked, as "bean:parameter=value,…". */
-  final CallRecorder recorder = new CallRecorder();
-  final List<String> calls = recorder.calls();
 
   /** Stands in for the sla bean: fixed dates per clock. */
   public static class FixedSla {
@@ -64,7 +65,6 @@ class GeneralEnquiryProcessTest {
 
   @BeforeEach
   void setUp() {
-    init(engine.getProcessEngine());
     Mocks.register("openCase", (JavaDelegate) execution -> {
       execution.setVariable("caseNumber", CASE_NUMBER);
       execution.setProcessBusinessKey(CASE_NUMBER);
@@ -76,11 +76,6 @@ class GeneralEnquiryProcessTest {
     Mocks.register("slaClock", recorder.delegate("slaClock", "clock", "action"));
     Mocks.register("escalate", recorder.delegate("escalate", "clock", "level", "task"));
     Mocks.register("notifyCustomer", recorder.delegate("notifyCustomer", "template"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    Mocks.reset();
   }
 
   @ParameterizedTest(name = "topic {0} goes to {1}")
@@ -107,7 +102,7 @@ class GeneralEnquiryProcessTest {
     ProcessInstance enquiry = start("order", "sophie.martin@example.fr");
 
     assertThat(enquiry).isWaitingAt("Task_Acknowledge");
-    execute(job());
+    execute(job("Task_Acknowledge"));
 
     assertThat(calls).contains("notifyCustomer:template=acknowledgement");
     assertThat(enquiry).isWaitingAt("Task_AnswerEnquiry");
@@ -143,14 +138,10 @@ class GeneralEnquiryProcessTest {
     assertThat(enquiry).isEnded();
   }
 
-  private Job timer(String activityId) {
-    return managementService().createJobQuery().timers().activityId(activityId).singleResult();
-  }
-
-
   private ProcessInstance start(String topic, String contact) {
-    return runtimeService().startProcessInstanceByKey("generalEnquiry", withVariables(
+    current = runtimeService().startProcessInstanceByKey("generalEnquiry", withVariables(
         "customerName", "Sophie Martin", "contact", contact, "market", "EU", "topic", topic,
         "question", "How do I use the serum?"));
+    return current;
   }
 }

@@ -67,6 +67,26 @@ public final class CaseWork {
     assertThat(response.status()).as(response.body()).isEqualTo(204);
   }
 
+  /** The fields a 400 problem-details answer names. */
+  public static List<String> badFields(Http.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    List<String> fields = new ArrayList<>();
+    response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    return fields;
+  }
+
+  /** The latest clock of a target in a case view. */
+  public static JsonNode clock(JsonNode caseView, String target) {
+    JsonNode found = null;
+    for (JsonNode clock : caseView.get("clocks")) {
+      if (clock.get("target").asText().equals(target)) {
+        found = clock;
+      }
+    }
+    assertThat(found).as("clock " + target + " in " + caseView).isNotNull();
+    return found;
+  }
+
   public static Map<String, Object> string(String value) {
     return Map.of("value", value, "type", "String");
   }
