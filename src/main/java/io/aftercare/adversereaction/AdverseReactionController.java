@@ -101,17 +101,9 @@ class AdverseReactionController {
   @PostMapping("/api/adverse-reactions")
   @Transactional
   ResponseEntity<Created> report(@Valid @RequestBody AdverseReactionRequest request) {
-    List<FieldProblem> problems = new ArrayList<>();
-    if (request.customer().id() != null && customers.find(request.customer().id()).isEmpty()) {
-      problems.add(new FieldProblem("customer.id", "is not a known customer"));
-    }
+    List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
+    problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
     Optional<Product> product = catalogue.find(request.product().sku().trim().toUpperCase());
-    if (product.isEmpty()) {
-      problems.add(new FieldProblem("product.sku", "is not a product of the catalogue"));
-    } else if (request.product().batch() != null && product.get().batches().stream()
-        .noneMatch(b -> b.lotNumber().equals(request.product().batch()))) {
-      problems.add(new FieldProblem("product.batch", "is not a batch of " + product.get().sku()));
-    }
     if (request.caseNumber() != null && !cases.exists(request.caseNumber())) {
       problems.add(new FieldProblem("caseNumber", "is not a known case"));
     } else if (request.caseNumber() != null && reactions.find(request.caseNumber()).isPresent()) {

@@ -1,11 +1,8 @@
 package io.aftercare.complaint;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.aftercare.customer.CustomerLocale;
-import io.aftercare.customer.Market;
+import io.aftercare.customer.CustomerReference;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -17,7 +14,7 @@ import java.util.List;
 /** The body of {@code POST /api/complaints}. */
 public record ComplaintRequest(
     @NotNull IntakeChannel channel,
-    @NotNull @Valid CustomerPart customer,
+    @NotNull @Valid CustomerReference customer,
     @NotNull @Valid ProductPart product,
     @NotNull @Valid PurchasePart purchase,
     @NotBlank @Size(max = 4000) String description,
@@ -40,22 +37,6 @@ public record ComplaintRequest(
     @Override
     public String toString() {
       return name().toLowerCase();
-    }
-  }
-
-  /** A known customer by id, or a customer by name, contact, market and language. */
-  public record CustomerPart(
-      Long id,
-      @Size(max = 200) String name,
-      @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "must be a phone number, e.g. +8613800000001") String phone,
-      @Email @Size(max = 254) String email,
-      Market market,
-      CustomerLocale locale) {
-
-    @AssertTrue(message = "must give an id, or a name, an e-mail or phone, a market and a locale")
-    public boolean isIdentified() {
-      return id != null || (name != null && !name.isBlank() && market != null && locale != null
-          && ((email != null && !email.isBlank()) || (phone != null && !phone.isBlank())));
     }
   }
 

@@ -47,17 +47,8 @@ public class ComplaintService {
 
   /** The references a complaint makes that must exist: customer id, product, batch. */
   public List<FieldProblem> checkReferences(ComplaintRegistration complaint) {
-    List<FieldProblem> problems = new ArrayList<>();
-    if (complaint.customerId() != null && customers.find(complaint.customerId()).isEmpty()) {
-      problems.add(new FieldProblem("customer.id", "is not a known customer"));
-    }
-    Optional<Product> product = catalogue.find(complaint.sku());
-    if (product.isEmpty()) {
-      problems.add(new FieldProblem("product.sku", "is not a product of the catalogue"));
-    } else if (complaint.batch() != null && !complaint.batch().isBlank() && product.get().batches().stream()
-        .noneMatch(b -> b.lotNumber().equals(complaint.batch()))) {
-      problems.add(new FieldProblem("product.batch", "is not a batch of " + complaint.sku()));
-    }
+    List<FieldProblem> problems = new ArrayList<>(customers.checkReference(complaint.customerId()));
+    problems.addAll(catalogue.checkReference(complaint.sku(), complaint.batch()));
     return problems;
   }
 
@@ -95,18 +86,22 @@ public class ComplaintService {
 
   /** What a reopened complaint carries back into triage. */
   public record Reopened(long customerId, String customerName, String market, String tier, String sku,
-      String batch, String product, String description) {}
+      String batch, String product, String description, String orderNumber, String purchaseChannel,
+      java.time.LocalDate purchaseDate) {}
 
   /** Opens a closed complaint again (outcome cleared) and returns what triage shows. */
   @Transactional
   public Reopened reopen(String caseNumber) {
     Reopened reopened = jdbc.sql("select k.customer_id, c.name, c.market, c.tier, k.sku, k.lot_number,"
-            + " p.name as product_name, k.description from complaint k join customer c on c.id = k.customer_id"
+            + " p.name as product_name, k.description, k.order_number, k.purchase_channel, k.purchase_date"
+            + " from complaint k join customer c on c.id = k.customer_id"
             + " join product p on p.sku = k.sku where k.case_number = ?")
         .param(caseNumber)
         .query((rs, n) -> new Reopened(rs.getLong("customer_id"), rs.getString("name"), rs.getString("market"),
             rs.getString("tier"), rs.getString("sku"), rs.getString("lot_number"),
-            rs.getString("sku") + " " + rs.getString("product_name"), rs.getString("description")))
+            rs.getString("sku") + " " + rs.getString("product_name"), rs.getString("description"),
+            rs.getString("order_number"), rs.getString("purchase_channel").toLowerCase(),
+            rs.getObject("purchase_date", java.time.LocalDate.class)))
         .optional().orElseThrow(() -> new IllegalStateException("No complaint " + caseNumber + " to reopen"));
     jdbc.sql("update complaint set outcome = null, closed_at = null where case_number = ?").param(caseNumber).update();
     return reopened;
@@ -143,6 +138,12 @@ public class ComplaintService {
   }
 
 
+
+  /** What the exchange or refund of the complaint came to (refunded, replaced, rejected, ...). */
+  public void recordReturnOutcome(String caseNumber, String outcome) {
+    jdbc.sql("update complaint set return_outcome = ? where case_number = ?")
+        .params(outcome == null ? null : outcome.toUpperCase(), caseNumber).update();
+  }
 
   private static Timestamp ts(Instant instant) {
     return Timestamp.from(instant);

@@ -38,8 +38,9 @@ class RecordComplaintDelegate implements JavaDelegate {
       case "closed" -> complaints.recordOutcome(caseNumber,
           InputParameters.required(execution, "recordComplaint", "outcome"),
           ClockUtil.getCurrentTime().toInstant());
+      case "return" -> complaints.recordReturnOutcome(caseNumber, (String) execution.getVariable("returnOutcome"));
       default -> throw new IllegalArgumentException("recordComplaint: unknown stage on "
-          + execution.getCurrentActivityId() + ", expected triage, resolution or closed");
+          + execution.getCurrentActivityId() + ", expected triage, resolution, closed or return");
     }
   }
 }

@@ -34,6 +34,10 @@ class ReopenComplaintDelegate implements JavaDelegate {
     execution.setVariable(BATCH, complaint.batch());
     execution.setVariable(PRODUCT, complaint.product());
     execution.setVariable(DESCRIPTION, complaint.description());
+    // a new exchange or refund hands the purchase to the return process
+    execution.setVariable(ORDER_NUMBER, complaint.orderNumber());
+    execution.setVariable(PURCHASE_CHANNEL, complaint.purchaseChannel());
+    execution.setVariable(PURCHASE_DATE, complaint.purchaseDate().toString());
     Object comment = execution.getVariable("comment");
     execution.setVariable(REPEAT_NOTE, "Reopened: the customer was not satisfied with the outcome"
         + (comment == null ? "." : " — \"" + comment + "\""));

@@ -1,5 +1,8 @@
 package io.aftercare.customer;
 
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import java.util.List;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +51,12 @@ public class CustomerService {
         .param("preferred", customer.preferredChannel() == null ? null : customer.preferredChannel().name())
         .update(key, "id");
     return find(key.getKey().longValue()).orElseThrow();
+  }
+
+  /** What is wrong with a request's customer id (field {@code customer.id}): unknown. */
+  public List<FieldProblem> checkReference(Long id) {
+    return id != null && find(id).isEmpty() ? List.of(new FieldProblem("customer.id", "is not a known customer"))
+        : List.of();
   }
 
   public Optional<Customer> find(long id) {

@@ -1,5 +1,6 @@
 package io.aftercare.product;
 
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.customer.Market;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,22 @@ public class ProductCatalogue {
       jdbc.sql("insert into batch (sku, lot_number, manufactured_on, expires_on) values (?, ?, ?, ?)")
           .params(product.sku(), batch.lotNumber(), batch.manufacturedOn(), batch.expiresOn()).update();
     }
+  }
+
+  /**
+   * What is wrong with a request's product reference, as problems of the fields
+   * {@code product.sku} and {@code product.batch}: an unknown SKU, a batch that is not of that SKU.
+   */
+  public List<FieldProblem> checkReference(String sku, String batch) {
+    Optional<Product> product = sku == null ? Optional.empty() : find(sku.trim().toUpperCase());
+    if (product.isEmpty()) {
+      return List.of(new FieldProblem("product.sku", "is not a product of the catalogue"));
+    }
+    if (batch != null && !batch.isBlank()
+        && product.get().batches().stream().noneMatch(b -> b.lotNumber().equals(batch))) {
+      return List.of(new FieldProblem("product.batch", "is not a batch of " + product.get().sku()));
+    }
+    return List.of();
   }
 
   public boolean exists(String sku) {

@@ -43,6 +43,15 @@ class ApiSecurity {
                     AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.GET, "/api/adverse-reactions/**")
                 .hasAnyAuthority(AftercareGroup.SAFETY.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            .requestMatchers(HttpMethod.POST, "/api/returns")
+                .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.RETURNS.id(),
+                    AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            // the warehouse's parcel scan
+            .requestMatchers(HttpMethod.POST, "/api/returns/*/receipt")
+                .hasAnyAuthority(AftercareGroup.RETURNS.id(), AftercareGroup.ADMIN.id())
+            .requestMatchers(HttpMethod.GET, "/api/returns/**")
+                .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.RETURNS.id(),
+                    AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/cases/*/evidence", "/api/callbacks")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .anyRequest().hasAuthority(AftercareGroup.ADMIN.id()))

@@ -32,7 +32,7 @@ final class AuthorizationPlan {
 
   /** The customer-facing processes each working group may start (process definition keys). */
   static final Map<AftercareGroup, List<String>> STARTABLE = Map.of(
-      AGENT, List.of("complaintHandling", "callbackFollowUp", "generalEnquiry", "adverseReactionReport"),
+      AGENT, List.of("complaintHandling", "callbackFollowUp", "generalEnquiry", "adverseReactionReport", "returnExchange"),
       RETURNS, List.of("returnExchange"),
       SAFETY, List.of("adverseReactionReport"));
 

@@ -10,14 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
-import io.aftercare.support.StandInReceivers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +38,7 @@ class CallbackIT {
 
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-  @Autowired RepositoryService repository;
+
   @Autowired JdbcClient jdbc;
 
   Http http;
@@ -50,7 +48,6 @@ class CallbackIT {
   void setUp() {
     http = new Http(port);
     work = new CaseWork(http, runtime, management);
-    StandInReceivers.deploy(repository);
   }
 
   @AfterEach

@@ -178,12 +178,22 @@ class ComplaintHandlingProcessTest extends ProcessTest {
     complete(task(), withVariables("resolution", "refund", "resolutionNote", "Refund after all: the customer declined an exchange."));
     complete(task(), withVariables("approvalDecision", "approve"));
     execute(job("Throw_ReturnRequested"));
-    finishOutcome(complaint);
+    execute(job("Task_NotifyOutcome"));
 
-    assertThat(complaint).isEnded();
     ProcessInstance returned = receiver("returnReceiverTest");
     assertThat(returned).hasBusinessKey(CASE);
-    assertThat(runtimeService().getVariable(returned.getId(), "resolution")).isEqualTo("refund");
+    assertThat(runtimeService().getVariables(returned.getId())).containsEntry("resolution", "refund")
+        .containsEntry("purchaseChannel", "online").containsEntry("purchaseDate", "2026-11-10")
+        .containsEntry("orderNumber", "TM-2026-1001").containsEntry("category", "efficacy");
+    // the complaint waits for the return's outcome; the return, not the complaint, asks for the callback
+    assertThat(complaint).isWaitingAt("Receive_ReturnSettled").hasPassed("EndEvent_CallbackByReturn")
+        .hasNotPassed("EndEvent_CallbackRequested");
+    assertThat(receiver("callbackReceiverTest")).isNull();
+
+    runtimeService().createMessageCorrelation("ReturnSettled").processInstanceBusinessKey(CASE)
+        .setVariable("returnOutcome", "refunded").correlate();
+    assertThat(calls).contains("recordComplaint:stage=return,outcome=null");
+    assertThat(complaint).isEnded().hasPassed("EndEvent_ReturnSettled");
   }
 
   @Test
@@ -191,9 +201,9 @@ class ComplaintHandlingProcessTest extends ProcessTest {
     ProcessInstance complaint = registerAndTriage("shade_mismatch", 3, true, "LOW");
     complete(task(), withVariables("resolution", "exchange", "resolutionNote", "We send shade N20 instead."));
     execute(job("Throw_ReturnRequested"));
-    finishOutcome(complaint);
+    execute(job("Task_NotifyOutcome"));
 
-    assertThat(complaint).isEnded().hasNotPassed("Task_ApproveResolution");
+    assertThat(complaint).isWaitingAt("Receive_ReturnSettled").hasNotPassed("Task_ApproveResolution");
     assertThat(receiver("returnReceiverTest")).hasBusinessKey(CASE);
   }
 
@@ -329,6 +339,9 @@ class ComplaintHandlingProcessTest extends ProcessTest {
     variables.put("sku", "SK-SERUM-30");
     variables.put("batch", "S2506B");
     variables.put("description", "The serum stings.");
+    variables.put("orderNumber", "TM-2026-1001");
+    variables.put("purchaseChannel", "online");
+    variables.put("purchaseDate", "2026-11-10");
     current = runtimeService().startProcessInstanceByKey("complaintHandling", variables);
     return current;
   }

@@ -12,12 +12,10 @@ import static io.aftercare.support.CaseWork.string;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
-import io.aftercare.support.StandInReceivers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,7 @@ class ComplaintIT {
 
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
-  @Autowired RepositoryService repository;
+
   @Autowired JdbcClient jdbc;
 
   Http http;
@@ -48,7 +46,6 @@ class ComplaintIT {
   void setUp() {
     http = new Http(port);
     work = new CaseWork(http, runtime, management);
-    StandInReceivers.deploy(repository);
   }
 
   @Test
@@ -200,7 +197,6 @@ class ComplaintIT {
     assertThat(http.post("/api/complaints", "returns", Map.of()).status()).isEqualTo(403);
   }
 
-
   private static List<String> templates(JsonNode view) {
     List<String> templates = new ArrayList<>();
     view.get("notifications").forEach(n -> {
@@ -210,7 +206,6 @@ class ComplaintIT {
     });
     return templates;
   }
-
 
   private long count(String table) {
     return jdbc.sql("select count(*) from " + table).query(Long.class).single();

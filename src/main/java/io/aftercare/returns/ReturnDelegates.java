@@ -1,0 +1,220 @@
+package io.aftercare.returns;
+
+import static io.aftercare.returns.ReturnProcess.*;
+
+import io.aftercare.casefile.CaseVariables;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerService;
+import io.aftercare.customer.Market;
+import io.aftercare.process.InputParameters;
+import io.aftercare.product.ProductCatalogue;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The return process's steps on its records: register the request, record eligibility, decision,
+ * parcel, inspection and outcome, and settle through the payment gateway or the fulfilment service.
+ */
+@Configuration
+class ReturnDelegates {
+
+  private final Returns returns;
+  private final CustomerService customers;
+  private final ProductCatalogue catalogue;
+  private final ReturnSettings settings;
+  private final PartnerClient partners;
+
+  ReturnDelegates(Returns returns, CustomerService customers, ProductCatalogue catalogue, ReturnSettings settings,
+      PartnerClient partners) {
+    this.returns = returns;
+    this.customers = customers;
+    this.catalogue = catalogue;
+    this.settings = settings;
+    this.partners = partners;
+  }
+
+  /**
+   * Records the request — from the API ({@code origin} direct) or from a complaint's exchange or
+   * refund — and sets what the eligibility decision and the tasks read: RMA number, reason,
+   * requested settlement, days since delivery, customer and product labels.
+   */
+  @Bean("registerReturn")
+  JavaDelegate registerReturn() {
+    return execution -> {
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      String caseNumber = CaseVariables.caseNumber(execution);
+      Long customerId = CaseVariables.customerId(execution);
+      Customer customer = customerId == null ? null : customers.find(customerId).orElse(null);
+      if (customer == null) {
+        throw new IllegalArgumentException("A return needs the id of a known customer ('customerId'), got " + customerId);
+      }
+      Market market = customer.market();
+      boolean fromComplaint = execution.getVariable(ORIGIN) == null;
+      String origin = fromComplaint ? "complaint" : text(execution, ORIGIN);
+      String reason = fromComplaint ? reasonOfComplaint(text(execution, "category")) : text(execution, REASON);
+      String requested = fromComplaint ? text(execution, "resolution") : text(execution, REQUESTED_SETTLEMENT);
+      String sku = required(execution, "sku").toUpperCase(Locale.ROOT);
+      LocalDate purchaseDate = CaseVariables.day(execution.getVariable("purchaseDate"));
+      if (purchaseDate == null) {
+        throw new IllegalArgumentException("A return needs 'purchaseDate'");
+      }
+      Returns.Return recorded = returns.register(new Returns.Registration(caseNumber, customer.id(), origin, sku,
+          text(execution, "batch"), text(execution, "orderNumber"), required(execution, PURCHASE_CHANNEL).toLowerCase(),
+          purchaseDate, CaseVariables.day(execution.getVariable("deliveredOn")), reason,
+          Boolean.TRUE.equals(execution.getVariable(OPENED)), (Boolean) execution.getVariable(SEAL_CONFIRMED),
+          Boolean.TRUE.equals(execution.getVariable(EXPIRED)), requested.toLowerCase(),
+          now.atZone(market.zone()).toLocalDate()), now);
+
+      execution.setProcessBusinessKey(caseNumber);
+      execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
+      execution.setVariable(CaseVariables.MARKET, market.name());
+      execution.setVariable(RMA_NUMBER, recorded.rmaNumber());
+      execution.setVariable(ORIGIN, recorded.origin());
+      execution.setVariable(REASON, recorded.reason());
+      execution.setVariable(REQUESTED_SETTLEMENT, recorded.requested());
+      execution.setVariable(PURCHASE_CHANNEL, recorded.purchaseChannel());
+      execution.setVariable(DAYS_SINCE_DELIVERY, recorded.daysSinceDelivery());
+      execution.setVariable(OPENED, recorded.opened());
+      execution.setVariable(SEAL_CONFIRMED, recorded.sealConfirmed());
+      execution.setVariable(EXPIRED, recorded.expired());
+      execution.setVariable("customerName", customer.name());
+      execution.setVariable("customerTier", customer.tier().name());
+      execution.setVariable("product", catalogue.find(sku).map(p -> p.sku() + " " + p.name()).orElse(sku));
+      execution.setVariable("returnAddress", settings.returnAddress(market));
+    };
+  }
+
+  /**
+   * Input parameter {@code stage}: {@code eligibility}, {@code decision}, {@code receipt},
+   * {@code inspection}, {@code cancelled} or {@code closed}.
+   */
+  @Bean("recordReturn")
+  JavaDelegate recordReturn() {
+    return execution -> {
+      String rma = required(execution, RMA_NUMBER);
+      switch (InputParameters.required(execution, "recordReturn", "stage")) {
+        case "eligibility" -> returns.recordEligibility(rma, bool(execution, "eligible"),
+            text(execution, "eligibilityBasis"), bool(execution, "reviewNeeded"));
+        case "decision" -> {
+          boolean approved = bool(execution, APPROVED);
+          String settlement = required(execution, SETTLEMENT);
+          // a clerk's decision names the clerk; an automatic one the decision that made it
+          String user = bool(execution, "reviewNeeded") ? currentUser(execution) : null;
+          returns.recordDecision(rma, approved, settlement, required(execution, SHIPPING_PAID_BY),
+              text(execution, DECISION_NOTE), user != null ? user : DECISION);
+          execution.setVariable(SETTLEMENT_CLOCK, "refund".equals(settlement) ? "return.refund" : "return.replacement");
+          if (!approved) {
+            execution.setVariable(RETURN_OUTCOME, "rejected");
+          }
+        }
+        case "receipt" -> {
+          returns.recordReceipt(rma, CaseVariables.day(execution.getVariable(RECEIVED_ON)),
+              required(execution, RECEIVED_CONDITION), text(execution, RECEIVED_BATCH));
+          if (execution.getVariable(INSPECTED_BATCH) == null) {
+            execution.setVariable(INSPECTED_BATCH, text(execution, RECEIVED_BATCH));
+          }
+        }
+        case "inspection" -> {
+          boolean matches = bool(execution, CONDITION_MATCHES);
+          returns.recordInspection(rma, matches, text(execution, INSPECTED_BATCH), text(execution, INSPECTION_NOTE));
+          if (!matches) {
+            execution.setVariable(RETURN_OUTCOME, "returned_to_customer");
+          }
+        }
+        case "cancelled" -> execution.setVariable(RETURN_OUTCOME, "cancelled");
+        case "closed" -> returns.close(rma, required(execution, RETURN_OUTCOME), ClockUtil.getCurrentTime().toInstant());
+        default -> throw new IllegalArgumentException("recordReturn: unknown stage on " + execution.getCurrentActivityId());
+      }
+    };
+  }
+
+  /** Refunds the order line through the payment gateway, once per RMA number. */
+  @Bean("refundPayment")
+  JavaDelegate refundPayment() {
+    return execution -> {
+      String rma = required(execution, RMA_NUMBER);
+      String reference = partners.post("payment", settings.payment(), "/refunds", rma, order(execution, rma), "refundId");
+      returns.recordRefund(rma, reference);
+      execution.setVariable("refundReference", reference);
+      execution.setVariable(RETURN_OUTCOME, "refunded");
+    };
+  }
+
+  /** Ships a replacement through the fulfilment service, once per RMA number. */
+  @Bean("shipReplacement")
+  JavaDelegate shipReplacement() {
+    return execution -> {
+      String rma = required(execution, RMA_NUMBER);
+      String reference = partners.post("fulfilment", settings.fulfilment(), "/shipments", rma, order(execution, rma),
+          "shipmentId");
+      returns.recordShipment(rma, reference);
+      execution.setVariable("shipmentReference", reference);
+      execution.setVariable(RETURN_OUTCOME, "replaced");
+    };
+  }
+
+  private Map<String, Object> order(DelegateExecution execution, String rma) {
+    Returns.Return r = returns.find(rma).orElseThrow(() -> new IllegalStateException("No return " + rma));
+    Market market = CaseVariables.market(execution);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("rmaNumber", rma);
+    body.put("caseNumber", r.caseNumber());
+    body.put("orderNumber", r.orderNumber());
+    body.put("customerId", r.customerId());
+    body.put("market", market.name());
+    body.put("currency", market.currency());
+    body.put("sku", r.sku());
+    body.put("quantity", 1);
+    body.put("reason", r.reason());
+    return body;
+  }
+
+  /**
+   * The reason a complaint's category gives a return: irritation is a suspected adverse reaction,
+   * damage and logistics problems happened in transit, a wrong shade is a wrong item, the rest
+   * are quality defects.
+   */
+  static String reasonOfComplaint(String category) {
+    return switch (category == null ? "" : category.toLowerCase(Locale.ROOT)) {
+      case "irritation_allergy" -> "adverse_reaction";
+      case "packaging_damage", "logistics" -> "damaged_in_transit";
+      case "shade_mismatch" -> "wrong_item";
+      default -> "quality_defect";
+    };
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private static boolean bool(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value == null) {
+      throw new IllegalArgumentException("The return process needs '" + name + "' (true or false)");
+    }
+    return value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString());
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static String required(DelegateExecution execution, String name) {
+    String value = text(execution, name);
+    if (value == null) {
+      throw new IllegalArgumentException("The return process needs '" + name + "'");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,40 @@
+package io.aftercare.returns;
+
+/** Names the return / exchange process shares with its diagram, decision, forms and API. */
+public final class ReturnProcess {
+
+  public static final String KEY = "returnExchange";
+  public static final String DECISION = "returnEligibility";
+  /** From a complaint whose resolution is an exchange or a refund. */
+  public static final String REQUESTED = "ReturnRequested";
+  /** Back to the originating complaint: what the return came to. */
+  public static final String SETTLED = "ReturnSettled";
+  /** The parcel task, completed by the warehouse scan through the API or by a clerk in Tasklist. */
+  public static final String PARCEL_TASK = "Task_ReceiveParcel";
+
+  public static final String RMA_NUMBER = "rmaNumber";
+  public static final String ORIGIN = "origin";
+  public static final String REASON = "reason";
+  public static final String REQUESTED_SETTLEMENT = "requested";
+  public static final String PURCHASE_CHANNEL = "purchaseChannel";
+  public static final String DAYS_SINCE_DELIVERY = "daysSinceDelivery";
+  public static final String OPENED = "opened";
+  public static final String SEAL_CONFIRMED = "sealConfirmedAtPurchase";
+  public static final String EXPIRED = "expired";
+  /** The decision: approved, settlement (refund|exchange), who pays shipping, a note for the customer. */
+  public static final String APPROVED = "approved";
+  public static final String SETTLEMENT = "settlement";
+  public static final String SHIPPING_PAID_BY = "shippingPaidBy";
+  public static final String DECISION_NOTE = "decisionNote";
+  public static final String SETTLEMENT_CLOCK = "settlementClock";
+  public static final String RECEIVED_ON = "receivedOn";
+  public static final String RECEIVED_CONDITION = "receivedCondition";
+  public static final String RECEIVED_BATCH = "receivedBatch";
+  public static final String CONDITION_MATCHES = "conditionMatches";
+  public static final String INSPECTED_BATCH = "inspectedBatch";
+  public static final String INSPECTION_NOTE = "inspectionNote";
+  /** refunded, replaced, rejected, cancelled, returned_to_customer */
+  public static final String RETURN_OUTCOME = "returnOutcome";
+
+  private ReturnProcess() {}
+}

@@ -1,0 +1,183 @@
+package io.aftercare.returns;
+
+import static io.aftercare.returns.ReturnProcess.*;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.CaseStateException;
+import io.aftercare.api.InvalidRequestException;
+import io.aftercare.api.NotFoundException;
+import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseNumbers;
+import io.aftercare.casefile.CaseVariables;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerReference;
+import io.aftercare.customer.CustomerService;
+import io.aftercare.product.ProductCatalogue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Returns and exchanges requested by a channel (web shop, store, phone), the warehouse's parcel
+ * scan, and a return's record for back-office systems.
+ */
+@Validated
+@RestController
+class ReturnsController {
+
+  static final String RMA_PATTERN = "RMA-[0-9]{4}-[0-9]{6}(-[0-9]{1,3})?";
+
+  /** Lower-case names in JSON, as the eligibility decision reads them. */
+  interface LowerCase {
+    String name();
+
+    @JsonValue
+    default String json() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  enum PurchaseChannel implements LowerCase { ONLINE, STORE }
+
+  enum Reason implements LowerCase { QUALITY_DEFECT, ADVERSE_REACTION, WRONG_ITEM, DAMAGED_IN_TRANSIT, CHANGED_MIND }
+
+  enum Settlement implements LowerCase { REFUND, EXCHANGE }
+
+  enum Condition implements LowerCase { SEALED, OPENED, USED, DAMAGED, EMPTY }
+
+  record ProductPart(@NotBlank @Size(max = 32) String sku, @Size(max = 32) String batch) {}
+
+  record PurchasePart(@NotBlank @Size(max = 64) String orderNumber, @NotNull PurchaseChannel channel,
+      @NotNull @PastOrPresent LocalDate date, @PastOrPresent LocalDate deliveredOn) {}
+
+  record ReturnRequest(@Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
+      @NotNull @Valid CustomerReference customer, @NotNull @Valid ProductPart product,
+      @NotNull @Valid PurchasePart purchase, @NotNull Reason reason, @NotNull Boolean opened,
+      Boolean sealConfirmedAtPurchase, Boolean expired, @NotNull Settlement requested) {}
+
+  record Created(String caseNumber, String rmaNumber) {}
+
+  /** The warehouse's scan of a returned parcel. */
+  record ParcelReceipt(@NotNull @PastOrPresent LocalDate receivedOn, @NotNull Condition condition,
+      @Size(max = 32) String batch) {}
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final CustomerService customers;
+  private final ProductCatalogue catalogue;
+  private final CaseFiles cases;
+  private final Returns returns;
+
+  ReturnsController(RuntimeService runtime, TaskService tasks, CustomerService customers, ProductCatalogue catalogue,
+      CaseFiles cases, Returns returns) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.customers = customers;
+    this.catalogue = catalogue;
+    this.cases = cases;
+    this.returns = returns;
+  }
+
+  @PostMapping("/api/returns")
+  @Transactional
+  ResponseEntity<Created> request(@Valid @RequestBody ReturnRequest request) {
+    List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
+    problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
+    if (request.caseNumber() != null && !cases.exists(request.caseNumber())) {
+      problems.add(new FieldProblem("caseNumber", "is not a known case"));
+    } else if (request.caseNumber() != null && returns.findOpen(request.caseNumber()).isPresent()) {
+      problems.add(new FieldProblem("caseNumber", "has an open return already: "
+          + returns.findOpen(request.caseNumber()).get().rmaNumber()));
+    }
+    PurchasePart purchase = request.purchase();
+    if (purchase.deliveredOn() != null && purchase.deliveredOn().isBefore(purchase.date())) {
+      problems.add(new FieldProblem("purchase.deliveredOn", "must not be before purchase.date"));
+    }
+    if (purchase.deliveredOn() == null && purchase.channel() == PurchaseChannel.ONLINE) {
+      problems.add(new FieldProblem("purchase.deliveredOn",
+          "must be given for online purchases: return periods run from the day after delivery"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    CustomerReference c = request.customer();
+    Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale());
+    String caseNumber = request.caseNumber() != null ? request.caseNumber() : cases.open(customer.id());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CaseVariables.CASE_NUMBER, caseNumber);
+    variables.put(CaseVariables.CUSTOMER_ID, customer.id());
+    variables.put(CaseVariables.MARKET, customer.market().name());
+    variables.put(ORIGIN, "direct");
+    variables.put("sku", request.product().sku().trim().toUpperCase(Locale.ROOT));
+    variables.put("batch", request.product().batch());
+    variables.put("orderNumber", purchase.orderNumber());
+    variables.put(PURCHASE_CHANNEL, purchase.channel().json());
+    variables.put("purchaseDate", purchase.date().toString());
+    variables.put("deliveredOn", purchase.deliveredOn() == null ? null : purchase.deliveredOn().toString());
+    variables.put(REASON, request.reason().json());
+    variables.put(OPENED, request.opened());
+    variables.put(SEAL_CONFIRMED, request.sealConfirmedAtPurchase());
+    variables.put(EXPIRED, Boolean.TRUE.equals(request.expired()));
+    variables.put(REQUESTED_SETTLEMENT, request.requested().json());
+    ProcessInstanceWithVariables started = runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber)
+        .setVariables(variables).executeWithVariablesInReturn();
+    return ResponseEntity.created(URI.create("/api/cases/" + caseNumber))
+        .body(new Created(caseNumber, (String) started.getVariables().get(RMA_NUMBER)));
+  }
+
+  @PostMapping("/api/returns/{rmaNumber}/receipt")
+  @Transactional
+  ResponseEntity<Void> receipt(@PathVariable @Pattern(regexp = RMA_PATTERN, message = "must be an RMA number like RMA-2026-000123")
+      String rmaNumber, @Valid @RequestBody ParcelReceipt receipt) {
+    Returns.Return recorded = returns.find(rmaNumber).orElseThrow(() -> new NotFoundException("return", rmaNumber));
+    Task parcel = tasks.createTaskQuery().processInstanceBusinessKey(recorded.caseNumber())
+        .processDefinitionKey(KEY).taskDefinitionKey(PARCEL_TASK).processVariableValueEquals(RMA_NUMBER, rmaNumber)
+        .singleResult();
+    if (parcel == null) {
+      throw new CaseStateException(rmaNumber + " is not waiting for a parcel"
+          + (recorded.outcome() != null ? " (the return is " + recorded.outcome().replace('_', ' ') + ")"
+              : recorded.receivedOn() != null ? " (received on " + recorded.receivedOn() + ")"
+              : Boolean.TRUE.equals(recorded.approved()) ? "" : " (not approved yet)"));
+    }
+    if (receipt.receivedOn().isBefore(recorded.purchaseDate())) {
+      throw new InvalidRequestException(List.of(new FieldProblem("receivedOn", "must not be before the purchase date "
+          + recorded.purchaseDate())));
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(RECEIVED_ON, receipt.receivedOn().toString());
+    variables.put(RECEIVED_CONDITION, receipt.condition().json());
+    variables.put(RECEIVED_BATCH, receipt.batch());
+    tasks.complete(parcel.getId(), variables);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+  }
+
+  @GetMapping("/api/returns/{rmaNumber}")
+  Returns.Return get(@PathVariable @Pattern(regexp = RMA_PATTERN, message = "must be an RMA number like RMA-2026-000123")
+      String rmaNumber) {
+    return returns.find(rmaNumber).orElseThrow(() -> new NotFoundException("return", rmaNumber));
+  }
+}
