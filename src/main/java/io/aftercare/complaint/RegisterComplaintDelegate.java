@@ -40,7 +40,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
         text(execution, CUSTOMER_NAME),
         text(execution, CUSTOMER_EMAIL),
         text(execution, CUSTOMER_PHONE),
-        Market.valueOf(required(execution, CaseVariables.MARKET)),
+        // a known customer (by id) brings their market; a new one must name it
+        CaseVariables.customerId(execution) != null && text(execution, CaseVariables.MARKET) == null ? null
+            : Market.valueOf(required(execution, CaseVariables.MARKET)),
         CustomerLocale.of(text(execution, LOCALE) == null ? "en" : text(execution, LOCALE)),
         required(execution, SKU).trim().toUpperCase(),
         text(execution, BATCH),

@@ -1,0 +1,254 @@
+package io.aftercare.returns;
+
+import static io.aftercare.support.CaseWork.badFields;
+import static io.aftercare.support.CaseWork.bool;
+import static io.aftercare.support.CaseWork.clock;
+import static io.aftercare.support.CaseWork.integer;
+import static io.aftercare.support.CaseWork.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.CaseWork;
+import io.aftercare.support.Http;
+import io.aftercare.support.PartnerStub;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Returns as their users work them: requested through the API, reviewed and inspected by the
+ * returns clerk through the REST API Tasklist uses, the parcel scanned by the warehouse, refunded
+ * or replaced through the payment gateway and fulfilment service (a stub on port 3927), on the
+ * application's database (H2, and PostgreSQL in CI).
+ */
+@AftercareIT
+class ReturnIT {
+
+  static PartnerStub partners;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcClient jdbc;
+
+  Http http;
+  CaseWork work;
+
+  @BeforeAll
+  static void startPartners() {
+    partners = new PartnerStub(3927);
+  }
+
+  @AfterAll
+  static void stopPartners() {
+    partners.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    work = new CaseWork(http, runtime, management);
+  }
+
+  @Test
+  void qualityDefectInChinaIsTakenBackWithoutReviewAndRefundedOnce() {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    Http.Response created = http.post("/api/returns", "agent", request(1, "SUN-SPF50-50", "U2604B", today.minusDays(5),
+        today.minusDays(3), "quality_defect", true, "refund"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    String rma = created.json().get("rmaNumber").asText();
+    assertThat(rma).isEqualTo("RMA" + caseNumber.substring(2));
+    work.runJobs(caseNumber);
+
+    JsonNode parcel = work.onlyTask(caseNumber, "returns");
+    assertThat(parcel.get("name").asText()).isEqualTo("Receive parcel " + rma + " · SUN-SPF50-50 Daily Shield Sunscreen SPF50+ PA++++ 50 ml");
+    Http.Response receipt = http.post("/api/returns/" + rma + "/receipt", "returns",
+        Map.of("receivedOn", today.toString(), "condition", "opened", "batch", "U2604B"));
+    assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+    Http.Response again = http.post("/api/returns/" + rma + "/receipt", "returns",
+        Map.of("receivedOn", today.toString(), "condition", "opened", "batch", "U2604B"));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("detail").asText()).contains(rma + " is not waiting for a parcel");
+
+    JsonNode inspection = work.onlyTask(caseNumber, "returns");
+    assertThat(inspection.get("name").asText()).startsWith("Inspect " + rma);
+    assertThat(inspection.get("due").asText()).isNotBlank();
+    work.complete(inspection, "returns", Map.of("conditionMatches", bool(true), "inspectedBatch", string("U2604B"),
+        "inspectionNote", string("Pump blocked; product discoloured.")));
+    work.runJobs(caseNumber);
+
+    assertThat(partners.refunds()).containsKey(rma);
+    assertThat(partners.calls().stream().filter(c -> rma.equals(c.idempotencyKey())).count()).isEqualTo(1);
+    JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
+    assertThat(customerTemplates(view)).containsExactly("return-instructions-brand", "return-refunded");
+    assertThat(clock(view, "return.refund").get("state").asText()).isEqualTo("MET");
+    JsonNode recorded = http.get("/api/returns/" + rma, "returns").json();
+    assertThat(recorded.get("outcome").asText()).isEqualTo("refunded");
+    assertThat(recorded.get("refundReference").asText()).isEqualTo(partners.refunds().get(rma));
+    assertThat(recorded.get("inspectedLot").asText()).isEqualTo("U2604B");
+    assertThat(recorded.get("daysSinceDelivery").asInt()).isEqualTo(3);
+    assertThat(recorded.get("decidedBy").asText()).isEqualTo("returnEligibility");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("callbackFollowUp")
+        .processInstanceBusinessKey(caseNumber).count()).as("callback requested").isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("returnExchange")
+        .processInstanceBusinessKey(caseNumber).count()).isZero();
+  }
+
+  @Test
+  void guaranteeClaimInEuropeIsReviewedByTheClerkAndRejectedWithTheReason() {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    Http.Response created = http.post("/api/returns", "returns", request(4, "SK-SERUM-30", null, today.minusDays(102),
+        today.minusDays(100), "quality_defect", true, "refund"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    String rma = created.json().get("rmaNumber").asText();
+
+    JsonNode review = work.onlyTask(caseNumber, "returns");
+    assertThat(review.get("name").asText()).isEqualTo("Review return " + rma + " · quality_defect · day 100");
+    assertThat(review.get("due").asText()).isNotBlank();
+    JsonNode form = http.get("/engine-rest/task/" + review.get("id").asText() + "/form-variables", "returns").json();
+    assertThat(form.get("eligibilityBasis").get("value").asText()).isEqualTo("EU: 2-year legal guarantee: check the defect");
+    assertThat(form.get("approved").get("value").asBoolean()).isTrue();
+    work.complete(review, "returns", Map.of("approved", bool(false), "settlement", string("refund"),
+        "shippingPaidBy", string("customer"), "decisionNote", string("The serum was used up; no defect shows in the photos.")));
+    work.runJobs(caseNumber);
+
+    JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
+    assertThat(customerTemplates(view)).containsExactly("return-rejected");
+    assertThat(clock(view, "return.review").get("state").asText()).isEqualTo("MET");
+    JsonNode recorded = http.get("/api/returns/" + rma, "agent").json();
+    assertThat(recorded.get("outcome").asText()).isEqualTo("rejected");
+    assertThat(recorded.get("decidedBy").asText()).isEqualTo("returns");
+    Http.Response receipt = http.post("/api/returns/" + rma + "/receipt", "returns",
+        Map.of("receivedOn", today.toString(), "condition", "used"));
+    assertThat(receipt.status()).isEqualTo(409);
+    assertThat(receipt.json().get("detail").asText()).contains("rejected");
+  }
+
+  @Test
+  void exchangeAgreedInAComplaintIsShippedAndTheComplaintRecordsIt() {
+    Http.Response complaint = http.post("/api/complaints", "agent", Map.of(
+        "channel", "phone", "customer", Map.of("id", 7),
+        "product", Map.of("sku", "MU-LIP-R12", "batch", "L2609B"),
+        "purchase", Map.of("orderNumber", "US-55120", "channel", "online", "date", "2026-09-01"),
+        "description", "Received shade 04 instead of 12 Rosewood."));
+    assertThat(complaint.status()).as(complaint.body()).isEqualTo(201);
+    String caseNumber = complaint.json().get("caseNumber").asText();
+    work.runJobs(caseNumber);
+    work.complete(work.onlyTask(caseNumber, "agent"), "agent", Map.of("category", string("shade_mismatch"),
+        "severity", integer(3), "evidenceComplete", bool(true)));
+    work.complete(work.onlyTask(caseNumber, "agent"), "agent", Map.of("resolution", string("exchange"),
+        "resolutionNote", string("We send shade 12; please return the wrong lipstick with the label we mail you.")));
+    work.runJobs(caseNumber);
+
+    String rma = "RMA" + caseNumber.substring(2);
+    JsonNode recorded = http.get("/api/returns/" + rma, "returns").json();
+    assertThat(recorded.get("origin").asText()).isEqualTo("complaint");
+    assertThat(recorded.get("reason").asText()).isEqualTo("wrong_item");
+    assertThat(recorded.get("settlement").asText()).isEqualTo("exchange");
+    assertThat(http.post("/api/returns/" + rma + "/receipt", "returns",
+        Map.of("receivedOn", LocalDate.now(ZoneId.of("America/New_York")).toString(), "condition", "sealed",
+            "batch", "L2609B")).status()).isEqualTo(202);
+    work.complete(work.onlyTask(caseNumber, "returns"), "returns", Map.of("conditionMatches", bool(true),
+        "inspectedBatch", string("L2609B"), "inspectionNote", string("Shade 04, sealed.")));
+    work.runJobs(caseNumber);
+
+    assertThat(partners.shipments()).containsKey(rma);
+    assertThat(jdbc.sql("select return_outcome from complaint where case_number = ?").param(caseNumber)
+        .query(String.class).single()).isEqualTo("REPLACED");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("complaintHandling")
+        .processInstanceBusinessKey(caseNumber).count()).as("complaint closed").isZero();
+    List<Object> reasons = new ArrayList<>();
+    runtime.createProcessInstanceQuery().processDefinitionKey("callbackFollowUp").processInstanceBusinessKey(caseNumber)
+        .list().forEach(p -> reasons.add(runtime.getVariable(p.getId(), "reason")));
+    assertThat(reasons).as("one callback, after the exchange").containsExactly("return_completed");
+    JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
+    assertThat(customerTemplates(view)).contains("complaint-outcome", "return-instructions-brand", "return-replaced");
+  }
+
+  @Test
+  void badRequestsAreRefusedNamingTheFieldsAndStoreNothing() {
+    long before = jdbc.sql("select count(*) from return_request").query(Long.class).single();
+
+    Http.Response empty = http.post("/api/returns", "agent", Map.of());
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.contentType()).startsWith("application/problem+json");
+    assertThat(badFields(empty)).contains("customer", "product", "purchase", "reason", "opened", "requested");
+
+    Map<String, Object> bad = request(1, "NO-SUCH-SKU", null, LocalDate.now().minusDays(3), null, "changed_mind",
+        false, "refund");
+    bad.put("caseNumber", "AC-2026-999999");
+    Http.Response references = http.post("/api/returns", "agent", bad);
+    assertThat(references.status()).isEqualTo(400);
+    assertThat(badFields(references)).containsExactlyInAnyOrder("product.sku", "caseNumber", "purchase.deliveredOn");
+
+    Map<String, Object> wrongValues = request(1, "SUN-SPF50-50", null, LocalDate.now().minusDays(3),
+        LocalDate.now().minusDays(4), "changed_mind", false, "refund");
+    wrongValues.put("reason", "bored");
+    Http.Response values = http.post("/api/returns", "agent", wrongValues);
+    assertThat(values.status()).isEqualTo(400);
+    assertThat(badFields(values)).contains("reason");
+    assertThat(jdbc.sql("select count(*) from return_request").query(Long.class).single()).isEqualTo(before);
+
+    assertThat(http.post("/api/returns/RMA-2026-999999/receipt", "returns",
+        Map.of("receivedOn", "2026-11-01", "condition", "sealed")).status()).isEqualTo(404);
+    Http.Response malformed = http.post("/api/returns/RMA-1/receipt", "returns",
+        Map.of("receivedOn", "2026-11-01", "condition", "sealed"));
+    assertThat(malformed.status()).isEqualTo(400);
+    Http.Response noCondition = http.post("/api/returns/RMA-2026-999999/receipt", "returns", Map.of("receivedOn", "2026-11-01"));
+    assertThat(badFields(noCondition)).containsExactly("condition");
+    assertThat(http.post("/api/returns/RMA-2026-999999/receipt", "agent",
+        Map.of("receivedOn", "2026-11-01", "condition", "sealed")).status()).as("scans are for returns clerks").isEqualTo(403);
+    assertThat(http.post("/api/returns", "safety", Map.of()).status()).isEqualTo(403);
+  }
+
+  private static Map<String, Object> request(long customerId, String sku, String batch, LocalDate bought,
+      LocalDate delivered, String reason, boolean opened, String requested) {
+    Map<String, Object> product = new HashMap<>();
+    product.put("sku", sku);
+    if (batch != null) {
+      product.put("batch", batch);
+    }
+    Map<String, Object> purchase = new HashMap<>();
+    purchase.put("orderNumber", "ORD-" + System.nanoTime());
+    purchase.put("channel", "online");
+    purchase.put("date", bought.toString());
+    if (delivered != null) {
+      purchase.put("deliveredOn", delivered.toString());
+    }
+    Map<String, Object> body = new HashMap<>();
+    body.put("customer", Map.of("id", customerId));
+    body.put("product", product);
+    body.put("purchase", purchase);
+    body.put("reason", reason);
+    body.put("opened", opened);
+    body.put("requested", requested);
+    return body;
+  }
+
+  private static List<String> customerTemplates(JsonNode view) {
+    List<String> templates = new ArrayList<>();
+    view.get("notifications").forEach(n -> {
+      if (n.get("audience").asText().equals("CUSTOMER")) {
+        templates.add(n.get("template").asText());
+      }
+    });
+    return templates;
+  }
+}
