@@ -139,6 +139,7 @@ final class ModelCheck {
         model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatformVersion"));
 
     checkSlaTargets(file);
+    checkTemplates(file);
 
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (process.isExecutable() && blank(process.getCamundaHistoryTimeToLiveString())) {
@@ -230,6 +231,55 @@ final class ModelCheck {
         }
       }
     }
+  }
+
+  private static final Pattern TEMPLATE_PARAMETER =
+      Pattern.compile("<camunda:inputParameter name=\"template\">\\s*([^<]+?)\\s*</camunda:inputParameter>");
+  private static final String[] TEMPLATE_LANGUAGES = {"en", "zh-CN"};
+
+  /**
+   * Every notification template a diagram names exists in every language; a name built with an
+   * expression ({@code return-${returnOutcome}}) needs at least one template with its fixed prefix.
+   */
+  private void checkTemplates(String file) {
+    String xml = new String(resources.files().get(file), StandardCharsets.UTF_8);
+    Matcher matcher = TEMPLATE_PARAMETER.matcher(xml);
+    while (matcher.find()) {
+      String name = matcher.group(1);
+      if (isExpression(name)) {
+        String prefix = name.substring(0, name.indexOf(name.contains("${") ? "${" : "#{"));
+        if (prefix.isEmpty() || templates().stream().noneMatch(t -> t.startsWith(prefix))) {
+          violation(file, "-", "names notification templates '" + name + "', but no template starts with '"
+              + prefix + "'");
+        }
+        continue;
+      }
+      for (String language : TEMPLATE_LANGUAGES) {
+        if (ModelCheck.class.getResource("/templates/notifications/" + name + "." + language + ".txt") == null) {
+          violation(file, "-", "names the notification template '" + name + "', which has no " + language
+              + " text in templates/notifications");
+        }
+      }
+    }
+  }
+
+  private static Set<String> templateNames;
+
+  /** The names of the templates in templates/notifications (without language and extension). */
+  private static Set<String> templates() {
+    if (templateNames == null) {
+      try {
+        Set<String> names = new HashSet<>();
+        for (org.springframework.core.io.Resource resource : new org.springframework.core.io.support
+            .PathMatchingResourcePatternResolver().getResources("classpath*:templates/notifications/*.txt")) {
+          names.add(resource.getFilename().replaceAll("\\.(en|zh-CN)\\.txt$", ""));
+        }
+        templateNames = names;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return templateNames;
   }
 
   /** Message names some diagram waits for; two start events may not share a message name. */

@@ -51,7 +51,10 @@ class ModelCheckTest {
         .anySatisfy(v -> assertThat(v).contains("brokenDecision", "decision has no camunda:historyTimeToLive"))
         .anySatisfy(v -> assertThat(v).contains("brokenDecision", "no shape in the decision requirements diagram"))
         .anySatisfy(v -> assertThat(v).contains("old.form", "'Camunda Platform 7.15.0'"))
-        .anySatisfy(v -> assertThat(v).contains("broken.bpmn", "SLA clock 'complaint.resolve.someday'"));
+        .anySatisfy(v -> assertThat(v).contains("broken.bpmn", "SLA clock 'complaint.resolve.someday'"))
+        .anySatisfy(v -> assertThat(v).contains("template 'no-such-template', which has no en text"))
+        .anySatisfy(v -> assertThat(v).contains("template 'no-such-template', which has no zh-CN text"))
+        .anySatisfy(v -> assertThat(v).contains("'nothing-${kind}', but no template starts with 'nothing-'"));
     assertThat(violations).noneMatch(v -> v.contains("Start:"));
   }
 }
