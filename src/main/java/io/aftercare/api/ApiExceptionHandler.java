@@ -34,6 +34,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** One bad field: its path in the request (e.g. {@code customer.market}) and the reason. */
   public record FieldProblem(String field, String message) {}
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** The values of an enumeration as JSON writes and reads them (its {@code @JsonValue}). */
+  static String jsonNames(Class<?> enumeration) {
+    return Arrays.stream(enumeration.getEnumConstants()).map(c -> JSON.convertValue(c, String.class))
+        .collect(Collectors.joining(", "));
+  }
+
   static final URI INVALID_REQUEST = URI.create("urn:aftercare:problem:invalid-request");
   static final URI NOT_FOUND = URI.create("urn:aftercare:problem:not-found");
 
@@ -71,8 +79,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       if (mapping instanceof UnrecognizedPropertyException) {
         reason = "is not a known field";
       } else if (mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
-        reason = "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants())
-            .map(Object::toString).collect(Collectors.joining(", "));
+        reason = "must be one of " + jsonNames(format.getTargetType());
       } else if (mapping instanceof InvalidFormatException format) {
         reason = "is not a valid " + format.getTargetType().getSimpleName();
       } else {
@@ -87,8 +94,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
     Class<?> type = e.getRequiredType();
     String reason = type != null && type.isEnum()
-        ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-            .collect(Collectors.joining(", "))
+        ? "must be one of " + jsonNames(type)
         : "is not a valid " + (type == null ? "value" : type.getSimpleName());
     return invalid(List.of(new FieldProblem(e.getName(), reason)));
   }

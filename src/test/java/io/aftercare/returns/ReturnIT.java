@@ -204,6 +204,7 @@ class ReturnIT {
     Http.Response values = http.post("/api/returns", "agent", wrongValues);
     assertThat(values.status()).isEqualTo(400);
     assertThat(badFields(values)).contains("reason");
+    assertThat(values.body()).contains("must be one of quality_defect, adverse_reaction, wrong_item");
     assertThat(jdbc.sql("select count(*) from return_request").query(Long.class).single()).isEqualTo(before);
 
     assertThat(http.post("/api/returns/RMA-2026-999999/receipt", "returns",
