@@ -42,6 +42,21 @@ public final class CaseVariables {
     return id == null ? null : ((Number) id).longValue();
   }
 
+  /** A variable as text; null when missing or blank. */
+  public static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  /** A variable as text that the step cannot do without: a clear error naming it when missing. */
+  public static String required(VariableScope scope, String name, String what) {
+    String value = text(scope, name);
+    if (value == null) {
+      throw new IllegalArgumentException(what + " needs '" + name + "'");
+    }
+    return value;
+  }
+
   /** The execution behind an expression's scope: a task's execution, or the execution itself. */
   public static DelegateExecution execution(Object scope) {
     if (scope instanceof DelegateExecution execution) {

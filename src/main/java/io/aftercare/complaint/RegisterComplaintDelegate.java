@@ -80,16 +80,11 @@ class RegisterComplaintDelegate implements JavaDelegate {
   }
 
   private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString();
+    return CaseVariables.text(execution, name);
   }
 
   private static String required(DelegateExecution execution, String name) {
-    String value = text(execution, name);
-    if (value == null) {
-      throw new IllegalArgumentException("A complaint needs '" + name + "'");
-    }
-    return value;
+    return CaseVariables.required(execution, name, "A complaint");
   }
 
 

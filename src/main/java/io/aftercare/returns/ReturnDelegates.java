@@ -206,15 +206,10 @@ class ReturnDelegates {
   }
 
   private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString();
+    return CaseVariables.text(execution, name);
   }
 
   private static String required(DelegateExecution execution, String name) {
-    String value = text(execution, name);
-    if (value == null) {
-      throw new IllegalArgumentException("The return process needs '" + name + "'");
-    }
-    return value;
+    return CaseVariables.required(execution, name, "The return process");
   }
 }

@@ -65,7 +65,7 @@ class ComplaintIT {
     JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
     assertThat(clock(view, "complaint.acknowledge").get("state").asText()).isEqualTo("MET");
     assertThat(clock(view, "complaint.confirm").get("state").asText()).isEqualTo("RUNNING");
-    assertThat(templates(view)).containsExactly("complaint-acknowledgement");
+    assertThat(CaseWork.customerTemplates(view)).containsExactly("complaint-acknowledgement");
 
     JsonNode triage = work.onlyTask(caseNumber, "agent");
     assertThat(triage.get("name").asText()).isEqualTo("Triage " + caseNumber + " · HIGH · SK-SERUM-30 Barrier Repair Serum 30 ml");
@@ -75,7 +75,7 @@ class ComplaintIT {
     view = http.get("/api/cases/" + caseNumber, "agent").json();
     assertThat(clock(view, "complaint.confirm").get("state").asText()).isEqualTo("MET");
     assertThat(clock(view, "complaint.resolve.general").get("state").asText()).isEqualTo("PAUSED");
-    assertThat(templates(view)).contains("complaint-evidence-request");
+    assertThat(CaseWork.customerTemplates(view)).contains("complaint-evidence-request");
 
     Map<String, Object> evidence = Map.of("attachments",
         List.of(Map.of("name", "box.jpg", "url", "https://files.example.com/box.jpg")), "note", "Here it is.");
@@ -100,7 +100,7 @@ class ComplaintIT {
 
     view = http.get("/api/cases/" + caseNumber, "supervisor").json();
     assertThat(clock(view, "complaint.resolve.general").get("state").asText()).isEqualTo("MET");
-    assertThat(templates(view)).containsExactly("complaint-acknowledgement", "complaint-evidence-request",
+    assertThat(CaseWork.customerTemplates(view)).containsExactly("complaint-acknowledgement", "complaint-evidence-request",
         "complaint-outcome");
     assertThat(jdbc.sql("select outcome from complaint where case_number = ?").param(caseNumber)
         .query(String.class).single()).isEqualTo("RESOLVED");
@@ -195,16 +195,6 @@ class ComplaintIT {
     assertThat(http.post("/api/cases/AC-2026-999998/evidence", "agent", evidence).status()).isEqualTo(404);
     assertThat(http.post("/api/cases/nonsense/evidence", "agent", evidence).status()).isEqualTo(400);
     assertThat(http.post("/api/complaints", "returns", Map.of()).status()).isEqualTo(403);
-  }
-
-  private static List<String> templates(JsonNode view) {
-    List<String> templates = new ArrayList<>();
-    view.get("notifications").forEach(n -> {
-      if (n.get("audience").asText().equals("CUSTOMER")) {
-        templates.add(n.get("template").asText());
-      }
-    });
-    return templates;
   }
 
   private long count(String table) {

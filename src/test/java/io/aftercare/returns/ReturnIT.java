@@ -96,7 +96,7 @@ class ReturnIT {
     assertThat(partners.refunds()).containsKey(rma);
     assertThat(partners.calls().stream().filter(c -> rma.equals(c.idempotencyKey())).count()).isEqualTo(1);
     JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
-    assertThat(customerTemplates(view)).containsExactly("return-instructions-brand", "return-refunded");
+    assertThat(CaseWork.customerTemplates(view)).containsExactly("return-instructions-brand", "return-refunded");
     assertThat(clock(view, "return.refund").get("state").asText()).isEqualTo("MET");
     JsonNode recorded = http.get("/api/returns/" + rma, "returns").json();
     assertThat(recorded.get("outcome").asText()).isEqualTo("refunded");
@@ -130,7 +130,7 @@ class ReturnIT {
     work.runJobs(caseNumber);
 
     JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
-    assertThat(customerTemplates(view)).containsExactly("return-rejected");
+    assertThat(CaseWork.customerTemplates(view)).containsExactly("return-rejected");
     assertThat(clock(view, "return.review").get("state").asText()).isEqualTo("MET");
     JsonNode recorded = http.get("/api/returns/" + rma, "agent").json();
     assertThat(recorded.get("outcome").asText()).isEqualTo("rejected");
@@ -179,7 +179,7 @@ class ReturnIT {
         .list().forEach(p -> reasons.add(runtime.getVariable(p.getId(), "reason")));
     assertThat(reasons).as("one callback, after the exchange").containsExactly("return_completed");
     JsonNode view = http.get("/api/cases/" + caseNumber, "agent").json();
-    assertThat(customerTemplates(view)).contains("complaint-outcome", "return-instructions-brand", "return-replaced");
+    assertThat(CaseWork.customerTemplates(view)).contains("complaint-outcome", "return-instructions-brand", "return-replaced");
   }
 
   @Test
@@ -241,15 +241,5 @@ class ReturnIT {
     body.put("opened", opened);
     body.put("requested", requested);
     return body;
-  }
-
-  private static List<String> customerTemplates(JsonNode view) {
-    List<String> templates = new ArrayList<>();
-    view.get("notifications").forEach(n -> {
-      if (n.get("audience").asText().equals("CUSTOMER")) {
-        templates.add(n.get("template").asText());
-      }
-    });
-    return templates;
   }
 }

@@ -67,6 +67,17 @@ public final class CaseWork {
     assertThat(response.status()).as(response.body()).isEqualTo(204);
   }
 
+  /** The templates of the messages to the customer on a case view, in the order they were written. */
+  public static List<String> customerTemplates(JsonNode caseView) {
+    List<String> templates = new ArrayList<>();
+    caseView.get("notifications").forEach(n -> {
+      if (n.get("audience").asText().equals("CUSTOMER")) {
+        templates.add(n.get("template").asText());
+      }
+    });
+    return templates;
+  }
+
   /** The fields a 400 problem-details answer names. */
   public static List<String> badFields(Http.Response response) {
     assertThat(response.status()).as(response.body()).isEqualTo(400);
