@@ -17,11 +17,12 @@ import io.aftercare.product.ProductCatalogue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ class ReturnsController {
   record ProductPart(@NotBlank @Size(max = 32) String sku, @Size(max = 32) String batch) {}
 
   record PurchasePart(@NotBlank @Size(max = 64) String orderNumber, @NotNull PurchaseChannel channel,
-      @NotNull @PastOrPresent LocalDate date, @PastOrPresent LocalDate deliveredOn) {}
+      @NotNull LocalDate date, LocalDate deliveredOn) {}
 
   record ReturnRequest(@Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull @Valid CustomerReference customer, @NotNull @Valid ProductPart product,
@@ -82,7 +83,7 @@ class ReturnsController {
   record Created(String caseNumber, String rmaNumber) {}
 
   /** The warehouse's scan of a returned parcel. */
-  record ParcelReceipt(@NotNull @PastOrPresent LocalDate receivedOn, @NotNull Condition condition,
+  record ParcelReceipt(@NotNull LocalDate receivedOn, @NotNull Condition condition,
       @Size(max = 32) String batch) {}
 
   private final RuntimeService runtime;
@@ -114,6 +115,12 @@ class ReturnsController {
           + returns.findOpen(request.caseNumber()).get().rmaNumber()));
     }
     PurchasePart purchase = request.purchase();
+    // dates are days of the customer's market: its "today" may be ahead of the server's
+    ZoneId zone = request.customer().id() != null
+        ? customers.find(request.customer().id()).map(c -> c.market().zone()).orElse(ZoneOffset.UTC)
+        : request.customer().market() != null ? request.customer().market().zone() : ZoneOffset.UTC;
+    notAfterToday(problems, "purchase.date", purchase.date(), zone);
+    notAfterToday(problems, "purchase.deliveredOn", purchase.deliveredOn(), zone);
     if (purchase.deliveredOn() != null && purchase.deliveredOn().isBefore(purchase.date())) {
       problems.add(new FieldProblem("purchase.deliveredOn", "must not be before purchase.date"));
     }
@@ -163,9 +170,14 @@ class ReturnsController {
               : recorded.receivedOn() != null ? " (received on " + recorded.receivedOn() + ")"
               : Boolean.TRUE.equals(recorded.approved()) ? "" : " (not approved yet)"));
     }
+    List<FieldProblem> problems = new ArrayList<>();
+    notAfterToday(problems, "receivedOn", receipt.receivedOn(),
+        customers.find(recorded.customerId()).map(c -> c.market().zone()).orElse(ZoneOffset.UTC));
     if (receipt.receivedOn().isBefore(recorded.purchaseDate())) {
-      throw new InvalidRequestException(List.of(new FieldProblem("receivedOn", "must not be before the purchase date "
-          + recorded.purchaseDate())));
+      problems.add(new FieldProblem("receivedOn", "must not be before the purchase date " + recorded.purchaseDate()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(RECEIVED_ON, receipt.receivedOn().toString());
@@ -173,6 +185,13 @@ class ReturnsController {
     variables.put(RECEIVED_BATCH, receipt.batch());
     tasks.complete(parcel.getId(), variables);
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+  }
+
+  private static void notAfterToday(List<FieldProblem> problems, String field, LocalDate date, ZoneId zone) {
+    if (date != null && date.isAfter(LocalDate.now(zone))) {
+      problems.add(new FieldProblem(field, "must be a date in the past or today (" + LocalDate.now(zone) + " in "
+          + zone + ")"));
+    }
   }
 
   @GetMapping("/api/returns/{rmaNumber}")

@@ -205,6 +205,9 @@ class ReturnIT {
     assertThat(values.status()).isEqualTo(400);
     assertThat(badFields(values)).contains("reason");
     assertThat(values.body()).contains("must be one of quality_defect, adverse_reaction, wrong_item");
+    Http.Response future = http.post("/api/returns", "agent", request(1, "SUN-SPF50-50", null,
+        LocalDate.now().plusDays(3), LocalDate.now().plusDays(4), "changed_mind", false, "refund"));
+    assertThat(badFields(future)).containsExactlyInAnyOrder("purchase.date", "purchase.deliveredOn");
     assertThat(jdbc.sql("select count(*) from return_request").query(Long.class).single()).isEqualTo(before);
 
     assertThat(http.post("/api/returns/RMA-2026-999999/receipt", "returns",
