@@ -1,6 +1,7 @@
 package io.aftercare.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -34,7 +35,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** One bad field: its path in the request (e.g. {@code customer.market}) and the reason. */
   public record FieldProblem(String field, String message) {}
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The values of an enumeration as JSON writes and reads them (its {@code @JsonValue}). */
   static String jsonNames(Class<?> enumeration) {

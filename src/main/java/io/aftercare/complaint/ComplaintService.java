@@ -10,6 +10,7 @@ import io.aftercare.product.ProductCatalogue;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ public class ComplaintService {
   /** What a reopened complaint carries back into triage. */
   public record Reopened(long customerId, String customerName, String market, String tier, String sku,
       String batch, String product, String description, String orderNumber, String purchaseChannel,
-      java.time.LocalDate purchaseDate) {}
+      LocalDate purchaseDate) {}
 
   /** Opens a closed complaint again (outcome cleared) and returns what triage shows. */
   @Transactional
@@ -101,7 +102,7 @@ public class ComplaintService {
             rs.getString("tier"), rs.getString("sku"), rs.getString("lot_number"),
             rs.getString("sku") + " " + rs.getString("product_name"), rs.getString("description"),
             rs.getString("order_number"), rs.getString("purchase_channel").toLowerCase(),
-            rs.getObject("purchase_date", java.time.LocalDate.class)))
+            rs.getObject("purchase_date", LocalDate.class)))
         .optional().orElseThrow(() -> new IllegalStateException("No complaint " + caseNumber + " to reopen"));
     jdbc.sql("update complaint set outcome = null, closed_at = null where case_number = ?").param(caseNumber).update();
     return reopened;

@@ -1,9 +1,8 @@
 package io.aftercare.customer;
 
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
-import java.util.List;
-
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -2,6 +2,7 @@ package io.aftercare.returns;
 
 import java.net.http.HttpClient;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -18,9 +19,20 @@ import org.springframework.web.client.RestClient;
 class PartnerClient {
 
   private final RestClient.Builder builder;
+  /** One client (and connection pool) per partner, made at its first call. */
+  private final Map<ReturnSettings.Partner, RestClient> clients = new ConcurrentHashMap<>();
 
   PartnerClient(RestClient.Builder builder) {
     this.builder = builder;
+  }
+
+  private RestClient client(ReturnSettings.Partner partner) {
+    return clients.computeIfAbsent(partner, p -> {
+      JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+          .connectTimeout(p.timeout()).build());
+      requests.setReadTimeout(p.timeout());
+      return builder.clone().requestFactory(requests).build();
+    });
   }
 
   /** Posts to {@code partner.url + path} and returns the reference named {@code referenceField} of the answer. */
@@ -29,10 +41,7 @@ class PartnerClient {
     if (partner.url().isBlank()) {
       throw new IllegalStateException("No " + name + " is configured (aftercare.returns." + name + ".url)");
     }
-    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-        .connectTimeout(partner.timeout()).build());
-    requests.setReadTimeout(partner.timeout());
-    Map<String, Object> answer = builder.clone().requestFactory(requests).build().post()
+    Map<String, Object> answer = client(partner).post()
         .uri(partner.url() + path)
         .contentType(MediaType.APPLICATION_JSON)
         .accept(MediaType.APPLICATION_JSON)

@@ -110,9 +110,9 @@ class ReturnsController {
     problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
     if (request.caseNumber() != null && !cases.exists(request.caseNumber())) {
       problems.add(new FieldProblem("caseNumber", "is not a known case"));
-    } else if (request.caseNumber() != null && returns.findOpen(request.caseNumber()).isPresent()) {
-      problems.add(new FieldProblem("caseNumber", "has an open return already: "
-          + returns.findOpen(request.caseNumber()).get().rmaNumber()));
+    } else if (request.caseNumber() != null) {
+      returns.findOpen(request.caseNumber()).ifPresent(open ->
+          problems.add(new FieldProblem("caseNumber", "has an open return already: " + open.rmaNumber())));
     }
     PurchasePart purchase = request.purchase();
     // dates are days of the customer's market: its "today" may be ahead of the server's
@@ -165,10 +165,7 @@ class ReturnsController {
         .processDefinitionKey(KEY).taskDefinitionKey(PARCEL_TASK).processVariableValueEquals(RMA_NUMBER, rmaNumber)
         .singleResult();
     if (parcel == null) {
-      throw new CaseStateException(rmaNumber + " is not waiting for a parcel"
-          + (recorded.outcome() != null ? " (the return is " + recorded.outcome().replace('_', ' ') + ")"
-              : recorded.receivedOn() != null ? " (received on " + recorded.receivedOn() + ")"
-              : Boolean.TRUE.equals(recorded.approved()) ? "" : " (not approved yet)"));
+      throw new CaseStateException(rmaNumber + " is not waiting for a parcel" + stage(recorded));
     }
     List<FieldProblem> problems = new ArrayList<>();
     notAfterToday(problems, "receivedOn", receipt.receivedOn(),
@@ -185,6 +182,17 @@ class ReturnsController {
     variables.put(RECEIVED_BATCH, receipt.batch());
     tasks.complete(parcel.getId(), variables);
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+  }
+
+  /** Why a return waits for no parcel, for the 409 answer. */
+  private static String stage(Returns.Return recorded) {
+    if (recorded.outcome() != null) {
+      return " (the return is " + recorded.outcome().replace('_', ' ') + ")";
+    }
+    if (recorded.receivedOn() != null) {
+      return " (received on " + recorded.receivedOn() + ")";
+    }
+    return Boolean.TRUE.equals(recorded.approved()) ? "" : " (not approved yet)";
   }
 
   private static void notAfterToday(List<FieldProblem> problems, String field, LocalDate date, ZoneId zone) {

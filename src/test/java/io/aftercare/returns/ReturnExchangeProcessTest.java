@@ -304,17 +304,14 @@ class ReturnExchangeProcessTest extends ProcessTest {
   @Test
   void exchangeAgreedInAComplaintIsTakenBackAndTheComplaintToldTheOutcome() {
     ProcessInstance complaint = runtimeService().startProcessInstanceByKey("returnSettledReceiverTest", CASE);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("caseNumber", CASE);
-    variables.put("customerId", 7L);
-    variables.put("market", "CN");
-    variables.put("sku", "SUN-SPF50-50");
-    variables.put("batch", "U2604B");
+    // what the complaint sends: its category and resolution instead of reason and request
+    Map<String, Object> variables = direct("quality_defect", LocalDate.parse("2025-06-03"), false, "refund");
+    for (String notSent : new String[] {"origin", "reason", "requested", "deliveredOn", "opened",
+        "sealConfirmedAtPurchase", "expired"}) {
+      variables.remove(notSent);
+    }
     variables.put("resolution", "exchange");
     variables.put("category", "shade_mismatch");
-    variables.put("orderNumber", "TM-88001");
-    variables.put("purchaseChannel", "online");
-    variables.put("purchaseDate", "2025-06-01");
     runtimeService().createMessageCorrelation("ReturnRequested").processInstanceBusinessKey(CASE)
         .setVariables(variables).correlateStartMessage();
     current = runtimeService().createProcessInstanceQuery().processDefinitionKey("returnExchange").singleResult();
