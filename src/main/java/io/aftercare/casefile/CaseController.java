@@ -6,6 +6,7 @@ import io.aftercare.sla.Escalations;
 import io.aftercare.sla.SlaClocks;
 import jakarta.validation.constraints.Pattern;
 import java.sql.Timestamp;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/cases/{caseNumber}}: the case with its clocks, escalations and notifications. */
+/**
+ * {@code GET /api/cases/{caseNumber}}: the case with its clocks, escalations and notifications;
+ * {@code GET /api/cases/{caseNumber}/timeline}: everything that happened on it, in order.
+ */
 @Validated
 @RestController
 @RequestMapping("/api/cases")
@@ -24,8 +28,11 @@ class CaseController {
   private final Escalations escalations;
   private final Outbox outbox;
 
-  CaseController(JdbcClient jdbc, SlaClocks clocks, Escalations escalations, Outbox outbox) {
+  private final CaseTimeline timeline;
+
+  CaseController(JdbcClient jdbc, SlaClocks clocks, Escalations escalations, Outbox outbox, CaseTimeline timeline) {
     this.jdbc = jdbc;
+    this.timeline = timeline;
     this.clocks = clocks;
     this.escalations = escalations;
     this.outbox = outbox;
@@ -42,5 +49,15 @@ class CaseController {
         clocks.forCase(caseNumber).stream().map(CaseView.Clock::of).toList(),
         escalations.forCase(caseNumber),
         outbox.forCase(caseNumber).stream().map(CaseView.Message::of).toList());
+  }
+
+  @GetMapping("/{caseNumber}/timeline")
+  Map<String, Object> timeline(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN,
+      message = CaseNumbers.PATTERN_MESSAGE) String caseNumber) {
+    if (!jdbc.sql("select count(*) from case_file where case_number = ?").param(caseNumber)
+        .query(Integer.class).single().equals(1)) {
+      throw new NotFoundException("case", caseNumber);
+    }
+    return Map.of("caseNumber", caseNumber, "entries", timeline.of(caseNumber));
   }
 }

@@ -19,9 +19,20 @@ public class CaseFiles {
   /** Opens a case for the customer (null when not yet known) and returns its case number. */
   @Transactional
   public String open(Long customerId) {
+    return open(customerId, null, null);
+  }
+
+  /**
+   * Opens a case that came in through an intake channel (PHONE, WEB, WECHAT, ...; null when the
+   * request came from a back-office system). The case keeps the customer's market (else the given
+   * one, for a caller not yet known) and the channel: the reports filter by both.
+   */
+  @Transactional
+  public String open(Long customerId, String market, String channel) {
     String caseNumber = numbers.next();
-    jdbc.sql("insert into case_file (case_number, customer_id) values (?, ?)")
-        .params(caseNumber, customerId).update();
+    jdbc.sql("insert into case_file (case_number, customer_id, market, channel)"
+            + " values (?, ?, coalesce((select market from customer where id = ?), ?), ?)")
+        .params(caseNumber, customerId, customerId, market, channel).update();
     return caseNumber;
   }
 

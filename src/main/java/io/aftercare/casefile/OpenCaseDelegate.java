@@ -39,7 +39,8 @@ class OpenCaseDelegate implements JavaDelegate {
     });
     String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
     if (caseNumber == null) {
-      caseNumber = cases.open(customer.map(Customer::id).orElse(null));
+      caseNumber = cases.open(customer.map(Customer::id).orElse(null),
+          (String) execution.getVariable(CaseVariables.MARKET), null);
       execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     }
     execution.setProcessBusinessKey(caseNumber);

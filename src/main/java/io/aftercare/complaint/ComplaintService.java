@@ -72,7 +72,7 @@ public class ComplaintService {
         .query(Long.class).single();
     boolean repeatBatch = batchComplaints >= settings.batchThreshold();
 
-    String caseNumber = cases.open(customer.id());
+    String caseNumber = cases.open(customer.id(), null, complaint.intakeChannel().toUpperCase());
     jdbc.sql("""
             insert into complaint (case_number, customer_id, intake_channel, sku, lot_number, order_number,
               purchase_channel, purchase_date, description, repeat_customer, repeat_batch, received_at)
@@ -104,7 +104,7 @@ public class ComplaintService {
             rs.getString("order_number"), rs.getString("purchase_channel").toLowerCase(),
             rs.getObject("purchase_date", LocalDate.class)))
         .optional().orElseThrow(() -> new IllegalStateException("No complaint " + caseNumber + " to reopen"));
-    jdbc.sql("update complaint set outcome = null, closed_at = null where case_number = ?").param(caseNumber).update();
+    jdbc.sql("update complaint set outcome = null, closed_at = null, reopened = reopened + 1 where case_number = ?").param(caseNumber).update();
     return reopened;
   }
 
@@ -128,9 +128,10 @@ public class ComplaintService {
         .params(category.toUpperCase(), severity, caseNumber).update();
   }
 
-  public void recordResolution(String caseNumber, String resolution, BigDecimal compensation) {
-    jdbc.sql("update complaint set resolution = ?, compensation = ? where case_number = ?")
-        .params(resolution.toUpperCase(), compensation, caseNumber).update();
+  /** The resolution, and the team that worked it (triage's decision), for the reports by team. */
+  public void recordResolution(String caseNumber, String resolution, BigDecimal compensation, String team) {
+    jdbc.sql("update complaint set resolution = ?, compensation = ?, team = ? where case_number = ?")
+        .params(resolution.toUpperCase(), compensation, team, caseNumber).update();
   }
 
   public void recordOutcome(String caseNumber, String outcome, Instant at) {

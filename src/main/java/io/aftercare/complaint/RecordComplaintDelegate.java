@@ -33,7 +33,7 @@ class RecordComplaintDelegate implements JavaDelegate {
       case "resolution" -> {
         Object amount = execution.getVariable(COMPENSATION);
         complaints.recordResolution(caseNumber, (String) execution.getVariable(RESOLUTION),
-            amount == null ? null : new BigDecimal(amount.toString()));
+            amount == null ? null : new BigDecimal(amount.toString()), (String) execution.getVariable("team"));
       }
       case "closed" -> complaints.recordOutcome(caseNumber,
           InputParameters.required(execution, "recordComplaint", "outcome"),

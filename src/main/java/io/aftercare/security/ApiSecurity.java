@@ -19,9 +19,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * The application's API under {@code /api}: stateless HTTP Basic against Camunda's identity;
- * 401 without valid credentials, 403 when none of the user's groups may call the endpoint; both
- * as problem details. Everything else (webapps, engine REST) has Camunda's own security.
+ * The application's API under {@code /api}: HTTP Basic against Camunda's identity; 401 without
+ * valid credentials, 403 when none of the user's groups may call the endpoint; both as problem
+ * details. The reports dashboard ({@code /reports}) logs in with a form and reads the API with its
+ * session; a write that rides on a session needs a CSRF token, a Basic one does not. Everything
+ * else (webapps, engine REST) has Camunda's own security.
  */
 @Configuration
 class ApiSecurity {
@@ -52,6 +54,8 @@ class ApiSecurity {
             .requestMatchers(HttpMethod.GET, "/api/returns/**")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.RETURNS.id(),
                     AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/**")
+                .hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/cases/*/evidence", "/api/callbacks")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .anyRequest().hasAuthority(AftercareGroup.ADMIN.id()))
@@ -66,11 +70,39 @@ class ApiSecurity {
             .accessDeniedHandler((request, response, e) ->
                 problem(json, request, response, HttpStatus.FORBIDDEN,
                     "None of your groups may " + request.getMethod() + " " + request.getRequestURI())))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Stateless Basic authentication: no cookie, so no cross-site request to forge.
-        .csrf(csrf -> csrf.disable())
+        // Basic creates no session; the dashboard's login session is used when there is one.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurity::ridesOnSession))
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         .build();
+  }
+
+  /**
+   * The dashboard's form login: the same Camunda users; the page is for supervisors and admins
+   * (others get 403 after logging in).
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain dashboardFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+      throws Exception {
+    return http
+        .securityMatcher("/reports", "/reports/**", "/login", "/logout")
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/login").permitAll()
+            .anyRequest().hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id()))
+        .formLogin(form -> form.defaultSuccessUrl("/reports/", false))
+        // scripts and monitors may use Basic; browsers get the login form
+        .httpBasic(basic -> basic.realmName("Aftercare"))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .build();
+  }
+
+  /** A write without an Authorization header from a browser that has a session: it needs the CSRF token. */
+  private static boolean ridesOnSession(HttpServletRequest request) {
+    String method = request.getMethod();
+    boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+    return !safe && request.getHeader("Authorization") == null && request.getSession(false) != null;
   }
 
   private static void problem(ObjectMapper json, HttpServletRequest request,

@@ -4,6 +4,7 @@ import io.aftercare.customer.Market;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -79,8 +80,9 @@ public class SlaClocks {
     BusinessCalendar calendar = calendars.of(Market.valueOf(clock.market()));
     Instant due = policy.shift(target, calendar, clock.dueAt(), clock.pausedAt(), at);
     Instant warn = policy.shift(target, calendar, clock.warnAt(), clock.pausedAt(), at);
-    jdbc.sql("update sla_clock set state = 'RUNNING', paused_at = null, due_at = ?, warn_at = ? where id = ?")
-        .params(ts(due), ts(warn), clock.id()).update();
+    jdbc.sql("update sla_clock set state = 'RUNNING', paused_at = null, due_at = ?, warn_at = ?,"
+            + " paused_seconds = paused_seconds + ? where id = ?")
+        .params(ts(due), ts(warn), seconds(clock.pausedAt(), at), clock.id()).update();
     SlaClock resumed = require(caseNumber, target);
     event(resumed, "RESUMED", at, "paused since " + clock.pausedAt());
     return Optional.of(new Pause(resumed, clock.pausedAt(), at));
@@ -151,8 +153,12 @@ public class SlaClocks {
     if (!clock.isOpen()) {
       return clock;
     }
-    jdbc.sql("update sla_clock set state = ?, paused_at = null, ended_at = ? where id = ?")
-        .params(state.name(), ts(at), clock.id()).update();
+    // time to meet, net of the pauses (also of one still under way): what the reports measure
+    jdbc.sql("update sla_clock set state = ?, paused_at = null, ended_at = ?,"
+            + " elapsed_seconds = cast(? as bigint) - paused_seconds where id = ?")
+        .params(state.name(), ts(at), state != SlaClock.State.MET ? null
+                : seconds(clock.startedAt(), at) - (clock.pausedAt() == null ? 0 : seconds(clock.pausedAt(), at)),
+            clock.id()).update();
     event(clock, type, at, clock.breachedAt() == null ? null : "after breach at " + clock.breachedAt());
     return require(caseNumber, target);
   }
@@ -185,6 +191,10 @@ public class SlaClocks {
   static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
     return value == null ? null : value.toInstant();
+  }
+
+  private static long seconds(Instant from, Instant to) {
+    return Math.max(0, Duration.between(from, to).toSeconds());
   }
 
   static Timestamp ts(Instant instant) {

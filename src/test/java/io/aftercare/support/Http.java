@@ -42,6 +42,11 @@ public final class Http {
     return send(request(path, user).setHeader("Accept", "text/html").GET(), user);
   }
 
+  /** A GET asking for one media type (text/csv, say). */
+  public Response getAccepting(String path, String user, String accept) {
+    return send(request(path, user).setHeader("Accept", accept).GET(), user);
+  }
+
   public Response post(String path, String user, Object body) {
     try {
       String text = body instanceof String s ? s : JSON.writeValueAsString(body);

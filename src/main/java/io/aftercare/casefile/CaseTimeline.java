@@ -1,0 +1,97 @@
+package io.aftercare.casefile;
+
+import io.aftercare.notification.Notification;
+import io.aftercare.notification.Outbox;
+import io.aftercare.reporting.CaseActivity;
+import io.aftercare.sla.Escalations;
+import io.aftercare.sla.SlaClocks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * A case's timeline: every process, user task, clock event, escalation and message of the case
+ * across all its processes, in the order they happened.
+ */
+@Service
+public class CaseTimeline {
+
+  /**
+   * One thing that happened. {@code process} names the process it belongs to (when known),
+   * {@code who} the user or group, {@code detail} the outcome, due date or state.
+   */
+  public record Entry(Instant at, String type, String process, String title, String who, String detail) {}
+
+  /** Order of things that happen in the same instant: a process starts before its tasks, a task ends before the next. */
+  private static final List<String> ORDER = List.of("PROCESS_STARTED", "CLOCK_STARTED", "TASK_COMPLETED",
+      "TASK_CANCELLED", "CLOCK_MET", "CLOCK_CANCELLED", "CLOCK_PAUSED", "CLOCK_RESUMED", "CLOCK_WARNED",
+      "CLOCK_BREACHED", "ESCALATION", "TASK_CREATED", "MESSAGE_QUEUED", "MESSAGE_SENT", "MESSAGE_FAILED",
+      "PROCESS_COMPLETED", "PROCESS_CANCELLED");
+
+  private final CaseActivity activity;
+  private final SlaClocks clocks;
+  private final Escalations escalations;
+  private final Outbox outbox;
+
+  CaseTimeline(CaseActivity activity, SlaClocks clocks, Escalations escalations, Outbox outbox) {
+    this.activity = activity;
+    this.clocks = clocks;
+    this.escalations = escalations;
+    this.outbox = outbox;
+  }
+
+  public List<Entry> of(String caseNumber) {
+    List<Entry> entries = new ArrayList<>();
+    Map<String, String> processNames = new HashMap<>();
+    for (CaseActivity.ProcessRun run : activity.processes(caseNumber)) {
+      String name = run.processName() != null ? run.processName() : run.processKey();
+      processNames.put(run.processInstanceId(), name);
+      entries.add(new Entry(run.startedAt(), "PROCESS_STARTED", name, name + " started", null,
+          run.endedAt() == null && run.stage() != null ? "now at: " + run.stage() : null));
+      if (run.endedAt() != null) {
+        entries.add(new Entry(run.endedAt(), "PROCESS_" + run.state(), name,
+            name + ("CANCELLED".equals(run.state()) ? " cancelled" : " completed"), null, null));
+      }
+    }
+    for (CaseActivity.TaskRun task : activity.tasks(caseNumber)) {
+      String process = processNames.get(task.processInstanceId());
+      String groups = task.candidateGroups() != null ? task.candidateGroups() : task.team();
+      entries.add(new Entry(task.createdAt(), "TASK_CREATED", process, task.name(),
+          task.assignee() != null ? task.assignee() : groups, task.dueAt() == null ? null : "due " + task.dueAt()));
+      if (task.endedAt() != null) {
+        boolean completed = "completed".equals(task.endReason());
+        entries.add(new Entry(task.endedAt(), completed ? "TASK_COMPLETED" : "TASK_CANCELLED", process, task.name(),
+            completed ? task.completedBy() : null, completed ? task.outcome() : task.endReason()));
+      }
+    }
+    for (SlaClocks.Event event : clocks.events(caseNumber)) {
+      entries.add(new Entry(event.occurredAt(), "CLOCK_" + event.type(), null, event.target(), null,
+          "due " + event.dueAt() + (event.detail() == null ? "" : "; " + event.detail())));
+    }
+    for (Escalations.Escalation escalation : escalations.forCase(caseNumber)) {
+      entries.add(new Entry(escalation.occurredAt(), "ESCALATION", null,
+          "Level " + escalation.level() + " · " + escalation.target()
+              + (escalation.taskName() == null ? "" : " · " + escalation.taskName()),
+          escalation.candidateGroups(), escalation.assignee() == null ? null : "assignee " + escalation.assignee()));
+    }
+    for (Notification message : outbox.forCase(caseNumber)) {
+      String who = message.audience().equals("CUSTOMER") ? "customer" : "staff";
+      String how = (message.channel() == null ? "no channel" : message.channel().name()) + ", " + message.language();
+      entries.add(new Entry(message.createdAt(), "MESSAGE_QUEUED", null, message.template(), who, how));
+      if (message.sentAt() != null) {
+        entries.add(new Entry(message.sentAt(), "MESSAGE_SENT", null, message.template(), who,
+            how + ", to " + CaseView.mask(message.recipient())));
+      } else if (message.state() == Notification.State.FAILED) {
+        entries.add(new Entry(message.nextAttemptAt(), "MESSAGE_FAILED", null, message.template(), who,
+            message.lastError()));
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(e -> ORDER.indexOf(e.type())));
+    return entries;
+  }
+}

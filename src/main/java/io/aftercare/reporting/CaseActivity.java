@@ -1,0 +1,56 @@
+package io.aftercare.reporting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The processes and user tasks of one case, from the reporting tables: what the timeline shows. */
+@Service
+public class CaseActivity {
+
+  /** A process instance on the case; {@code stage} is the step it waits in while active. */
+  public record ProcessRun(String processInstanceId, String processKey, String processName, String state,
+      String stage, Instant startedAt, Instant endedAt) {}
+
+  /** A user task: its team, who had it, who completed it, and the values the completion set. */
+  public record TaskRun(String taskId, String processInstanceId, String processKey, String name, String team,
+      String candidateGroups, String assignee, Instant createdAt, Instant dueAt, Instant endedAt, String endReason,
+      String completedBy, String outcome) {}
+
+  private final JdbcClient jdbc;
+
+  CaseActivity(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<ProcessRun> processes(String caseNumber) {
+    return jdbc.sql("select process_instance_id, process_key, process_name, state, stage, started_at, ended_at"
+            + " from report_process where case_number = ? order by started_at, process_instance_id")
+        .param(caseNumber)
+        .query((rs, n) -> new ProcessRun(rs.getString("process_instance_id"), rs.getString("process_key"),
+            rs.getString("process_name"), rs.getString("state"), rs.getString("stage"), instant(rs, "started_at"),
+            instant(rs, "ended_at")))
+        .list();
+  }
+
+  public List<TaskRun> tasks(String caseNumber) {
+    return jdbc.sql("select task_id, process_instance_id, process_key, name, team, candidate_groups, assignee,"
+            + " created_at, due_at, ended_at, end_reason, completed_by, outcome"
+            + " from report_task where case_number = ? order by created_at, task_id")
+        .param(caseNumber)
+        .query((rs, n) -> new TaskRun(rs.getString("task_id"), rs.getString("process_instance_id"),
+            rs.getString("process_key"), rs.getString("name"), rs.getString("team"), rs.getString("candidate_groups"),
+            rs.getString("assignee"), instant(rs, "created_at"), instant(rs, "due_at"), instant(rs, "ended_at"),
+            rs.getString("end_reason"), rs.getString("completed_by"), rs.getString("outcome")))
+        .list();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,29 @@
+package io.aftercare.reporting;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Adds the reporting tables' writer beside Camunda's own history writer (which stays on). */
+@Component
+class ReportingEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final JdbcClient jdbc;
+
+  ReportingEnginePlugin(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+    handlers.add(new ReportingHistory(jdbc));
+    configuration.setCustomHistoryEventHandlers(handlers);
+    configuration.setEnableDefaultDbHistoryEventHandler(true);
+  }
+}

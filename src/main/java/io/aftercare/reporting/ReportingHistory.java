@@ -1,0 +1,237 @@
+package io.aftercare.reporting;
+
+import java.lang.ref.WeakReference;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Keeps {@code report_process} and {@code report_task} up to date from the engine's history
+ * events, in the engine's transaction: the backlog and the case timeline read these small tables
+ * instead of Camunda's history. Runs beside Camunda's own history handler, for every process and
+ * every version a process owner deploys.
+ */
+class ReportingHistory implements HistoryEventHandler {
+
+  /** The steps a case waits in: the stage the backlog shows. */
+  private static final Set<String> WAIT_STATES = Set.of("userTask", "receiveTask", "intermediateTimer",
+      "intermediateMessageCatch", "intermediateSignalCatch", "intermediateConditional", "eventBasedGateway",
+      "callActivity");
+  private static final int OUTCOME_LENGTH = 1000;
+  private static final int VALUE_LENGTH = 120;
+
+  private final JdbcClient jdbc;
+  /** What one engine command did before a task completed: the variables it set, the groups it added. */
+  private final ThreadLocal<Pending> pending = new ThreadLocal<>();
+
+  ReportingHistory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void handleEvent(HistoryEvent event) {
+    if (event instanceof HistoricProcessInstanceEventEntity process) {
+      process(process);
+    } else if (event instanceof HistoricTaskInstanceEventEntity task) {
+      task(task);
+    } else if (event instanceof HistoricIdentityLinkLogEventEntity link) {
+      identityLink(link);
+    } else if (event instanceof HistoricActivityInstanceEventEntity activity) {
+      activity(activity);
+    } else if (event instanceof HistoricVariableUpdateEventEntity variable) {
+      variable(variable);
+    }
+  }
+
+  @Override
+  public void handleEvents(List<HistoryEvent> events) {
+    events.forEach(this::handleEvent);
+  }
+
+  private void process(HistoricProcessInstanceEventEntity event) {
+    if (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_START)) {
+      jdbc.sql("insert into report_process (process_instance_id, case_number, process_key, process_name,"
+              + " market, channel, started_at, state) values (?, ?, ?, ?,"
+              + " (select market from case_file where case_number = ?), (select channel from case_file where case_number = ?),"
+              + " ?, 'ACTIVE')")
+          .params(event.getProcessInstanceId(), event.getBusinessKey(), event.getProcessDefinitionKey(),
+              processName(event), event.getBusinessKey(), event.getBusinessKey(), ts(event.getStartTime()))
+          .update();
+    } else if (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_UPDATE) && event.getBusinessKey() != null) {
+      // a process that opened its case itself learns its case number on the way
+      String caseNumber = event.getBusinessKey();
+      jdbc.sql("update report_process set case_number = ?, market = (select market from case_file where case_number = ?),"
+              + " channel = (select channel from case_file where case_number = ?)"
+              + " where process_instance_id = ? and (case_number is null or case_number <> ?)")
+          .params(caseNumber, caseNumber, caseNumber, event.getProcessInstanceId(), caseNumber).update();
+      jdbc.sql("update report_task set case_number = ?, market = (select market from case_file where case_number = ?),"
+              + " channel = (select channel from case_file where case_number = ?)"
+              + " where process_instance_id = ? and case_number is null")
+          .params(caseNumber, caseNumber, caseNumber, event.getProcessInstanceId()).update();
+    } else if (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)) {
+      String state = event.getState() != null && event.getState().contains("TERMINATED") ? "CANCELLED" : "COMPLETED";
+      jdbc.sql("update report_process set ended_at = ?, state = ?, stage = null, stage_since = null"
+              + " where process_instance_id = ?")
+          .params(ts(event.getEndTime()), state, event.getProcessInstanceId()).update();
+    }
+  }
+
+  private static String processName(HistoryEvent event) {
+    if (event.getProcessDefinitionName() != null) {
+      return event.getProcessDefinitionName();
+    }
+    ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(event.getProcessDefinitionId());
+    return definition == null || definition.getName() == null ? event.getProcessDefinitionKey() : definition.getName();
+  }
+
+  private void activity(HistoricActivityInstanceEventEntity event) {
+    if (event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && WAIT_STATES.contains(event.getActivityType())) {
+      jdbc.sql("update report_process set stage = ?, stage_since = ? where process_instance_id = ?")
+          .params(cut(stage(event.getActivityName(), event.getActivityId()), 255), ts(event.getStartTime()),
+              event.getProcessInstanceId())
+          .update();
+    }
+  }
+
+  /**
+   * A step's name without the values of the case: "Resolve ${caseNumber} · S${severity}" is
+   * stage "Resolve", so that the backlog counts all cases in one step together.
+   */
+  static String stage(String name, String activityId) {
+    if (name == null || name.isBlank()) {
+      return activityId;
+    }
+    int expression = name.indexOf("${");
+    String label = (expression < 0 ? name : name.substring(0, expression)).replaceAll("[\\s·:\\-–,]+$", "").trim();
+    return label.isEmpty() ? activityId : label;
+  }
+
+  private void task(HistoricTaskInstanceEventEntity event) {
+    if (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)) {
+      Set<String> groups = pending().groups.getOrDefault(event.getTaskId(), new LinkedHashSet<>());
+      String groupList = groups.isEmpty() ? null : String.join(",", groups);
+      // the process's stage is this task's step: its activity started just before
+      jdbc.sql("insert into report_task (task_id, process_instance_id, case_number, process_key, task_key, name,"
+              + " stage, team, candidate_groups, assignee, market, channel, created_at, due_at)"
+              + " select ?, ?, p.case_number, ?, ?, ?, coalesce(p.stage, ?), ?, ?, ?, p.market, p.channel, ?, ?"
+              + " from (select 1 as one) o left join report_process p on p.process_instance_id = ?")
+          .params(event.getTaskId(), event.getProcessInstanceId(), event.getProcessDefinitionKey(),
+              event.getTaskDefinitionKey(), cut(event.getName(), 255), event.getTaskDefinitionKey(),
+              groups.stream().findFirst().orElse(null),
+              groupList, event.getAssignee(), ts(event.getStartTime()), ts(event.getDueDate()),
+              event.getProcessInstanceId())
+          .update();
+      pending().groups.remove(event.getTaskId());
+    } else if (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE)) {
+      jdbc.sql("update report_task set name = ?, assignee = ?, due_at = ? where task_id = ?")
+          .params(cut(event.getName(), 255), event.getAssignee(), ts(event.getDueDate()), event.getTaskId()).update();
+    } else if (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
+        || event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_DELETE)) {
+      boolean completed = event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE);
+      CommandContext command = Context.getCommandContext();
+      String user = command == null ? null : command.getAuthenticatedUserId();
+      List<String> values = pending().variables.remove(event.getProcessInstanceId());
+      jdbc.sql("update report_task set ended_at = ?, end_reason = ?, assignee = ?, completed_by = ?, outcome = ?"
+              + " where task_id = ?")
+          .params(ts(event.getEndTime()), completed ? "completed" : cut(event.getDeleteReason(), 20),
+              event.getAssignee(), completed ? (user != null ? user : event.getAssignee()) : null,
+              completed && values != null ? cut(String.join(", ", values), OUTCOME_LENGTH) : null,
+              event.getTaskId())
+          .update();
+    }
+  }
+
+  private void identityLink(HistoricIdentityLinkLogEventEntity event) {
+    if (event.getTaskId() == null || event.getGroupId() == null || !"candidate".equals(event.getType())) {
+      return;
+    }
+    boolean add = event.isEventOfType(HistoryEventTypes.IDENTITY_LINK_ADD);
+    List<String> row = jdbc.sql("select coalesce(candidate_groups, '') from report_task where task_id = ?")
+        .param(event.getTaskId()).query(String.class).list();
+    if (row.isEmpty()) {
+      // the engine adds a new task's candidates before it reports the task as created
+      Set<String> groups = pending().groups.computeIfAbsent(event.getTaskId(), id -> new LinkedHashSet<>());
+      if (add) {
+        groups.add(event.getGroupId());
+      } else {
+        groups.remove(event.getGroupId());
+      }
+      return;
+    }
+    Set<String> groups = new LinkedHashSet<>(List.of(row.get(0).isEmpty() ? new String[0] : row.get(0).split(",")));
+    if (add) {
+      groups.add(event.getGroupId());
+    } else {
+      groups.remove(event.getGroupId());
+    }
+    jdbc.sql("update report_task set candidate_groups = ?, team = coalesce(team, ?) where task_id = ?")
+        .params(groups.isEmpty() ? null : cut(String.join(",", groups), 255), add ? event.getGroupId() : null,
+            event.getTaskId())
+        .update();
+  }
+
+  /** Variables set in the command that completes a task are the task's outcome (form fields, decisions). */
+  private void variable(HistoricVariableUpdateEventEntity event) {
+    if (event.getProcessInstanceId() == null || event.getVariableName() == null) {
+      return;
+    }
+    pending().variables.computeIfAbsent(event.getProcessInstanceId(), id -> new ArrayList<>())
+        .add(event.getVariableName() + "=" + cut(value(event), VALUE_LENGTH));
+  }
+
+  private static String value(HistoricVariableUpdateEventEntity event) {
+    String serializer = event.getSerializerName() == null ? "" : event.getSerializerName();
+    return switch (serializer) {
+      case "null" -> "null";
+      case "boolean" -> String.valueOf(event.getLongValue() != null && event.getLongValue() == 1);
+      case "date" -> event.getLongValue() == null ? "null" : Instant.ofEpochMilli(event.getLongValue()).toString();
+      case "integer", "long", "short" -> String.valueOf(event.getLongValue());
+      case "double" -> String.valueOf(event.getDoubleValue());
+      default -> event.getTextValue() != null ? event.getTextValue() : "(" + serializer + ")";
+    };
+  }
+
+  private Pending pending() {
+    CommandContext command = Context.getCommandContext();
+    Pending current = pending.get();
+    if (current == null || current.command.get() != command) {
+      current = new Pending(new WeakReference<>(command));
+      pending.set(current);
+    }
+    return current;
+  }
+
+  private record Pending(WeakReference<CommandContext> command, Map<String, List<String>> variables,
+      Map<String, Set<String>> groups) {
+    Pending(WeakReference<CommandContext> command) {
+      this(command, new HashMap<>(), new HashMap<>());
+    }
+  }
+
+  private static String cut(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+
+  private static Timestamp ts(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
+  }
+}
