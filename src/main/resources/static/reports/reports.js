@@ -75,7 +75,9 @@ function chart(section, config) {
 }
 
 function stacked(extra = {}) {
-  return Object.assign({ scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }, extra);
+  const counts = { stacked: true, beginAtZero: true, ticks: { precision: 0 } };
+  const scales = extra.indexAxis === 'y' ? { x: counts, y: { stacked: true } } : { x: { stacked: true }, y: counts };
+  return Object.assign({ scales }, extra);
 }
 
 function clickable(report, drillOf) {
@@ -204,7 +206,7 @@ function drawSatisfaction(report) {
     type: 'bar',
     data: { labels: ['1', '2', '3', '4', '5'], datasets: [{ label: 'CSAT answers', backgroundColor: COLOURS[0],
       data: [1, 2, 3, 4, 5].map(i => all[`csat${i}`] ?? 0) }] },
-    options: Object.assign({ plugins: { legend: { display: false } } }, clickable('satisfaction', (d, i) => ({ csat: i + 1 })))
+    options: Object.assign({ plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }, clickable('satisfaction', (d, i) => ({ csat: i + 1 })))
   });
   const rows = report.rows.filter(r => r.dimension !== 'all');
   table(document.querySelector('#satisfaction table'), null,

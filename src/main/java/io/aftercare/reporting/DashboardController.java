@@ -7,7 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DashboardController {
 
-  @GetMapping({"/reports", "/reports/"})
+  @GetMapping("/reports")
+  String canonical() {
+    return "redirect:/reports/";
+  }
+
+  @GetMapping("/reports/")
   String dashboard() {
     return "forward:/reports/index.html";
   }

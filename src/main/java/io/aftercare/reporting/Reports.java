@@ -155,11 +155,14 @@ public class Reports {
         "x.ended_at is null", "x.process_key, coalesce(x.stage, '(moving)')", "x.process_key, coalesce(x.stage, '(moving)')")) {
       out.add(backlogLine("case", row, null));
     }
+    Map<Object, Object> names = new HashMap<>();
+    out.forEach(line -> names.put(line.get("process"), line.get("processName")));
     for (Map<String, Object> row : query(OPEN_TASKS, filter, "x.process_key as process, max(x.process_key) as process_name,"
             + " x.stage as stage, coalesce(x.team, '(none)') as team, count(*) as open, " + ageing("x.created_at")
             + ", " + count("x.due_at < :now") + " as overdue",
         "x.ended_at is null", "x.process_key, x.stage, coalesce(x.team, '(none)')",
         "x.process_key, x.stage, coalesce(x.team, '(none)')")) {
+      row.put("process_name", names.getOrDefault(row.get("process"), row.get("process")));
       out.add(backlogLine("task", row, (String) row.get("team")));
     }
     return report("backlog", filter, List.of("kind", "process", "processName", "stage", "team", "open", "under4h",

@@ -33,7 +33,8 @@ class StartupBanner implements ApplicationRunner {
     StringBuilder text = new StringBuilder("\n\n  Aftercare is running\n")
         .append("    Tasklist, Cockpit, Admin  ").append(base).append("/camunda/app/\n")
         .append("    Engine REST API           ").append(base).append("/engine-rest\n")
-        .append("    Aftercare API             ").append(base).append("/api\n");
+        .append("    Aftercare API             ").append(base).append("/api\n")
+        .append("    Reports (supervisors)     ").append(base).append("/reports\n");
     if (demo.enabled()) {
       String users = Arrays.stream(AftercareGroup.values())
           .map(g -> String.format("      %-11s (%s)", g == AftercareGroup.ADMIN ? admin.id() : g.demoUser(), g.id()))

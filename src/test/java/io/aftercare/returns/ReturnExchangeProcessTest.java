@@ -134,7 +134,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
   @Test
   void clearQualityDefectIsApprovedWithoutReviewAndRefunded() {
-    request("quality_defect", LocalDate.now().minusDays(3), false, "refund");
+    request("quality_defect", today().minusDays(3), false, "refund");
     assertThat(current).hasPassed("Task_DecideEligibility").hasNotPassed("Task_Review");
     verify(returns).recordEligibility(RMA, true,
         "CN: quality problem within 7 days of delivery: return or exchange, return shipping paid by the brand", false);
@@ -170,7 +170,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
   @Test
   void qualityDefectAfterSevenDaysIsReviewedWithinTheDayAndExchanged() {
-    request("quality_defect", LocalDate.now().minusDays(10), true, "refund");
+    request("quality_defect", today().minusDays(10), true, "refund");
     assertThat(calls).contains("slaClock:clock=return.review,action=start");
     assertThat(task()).hasName("Review return " + RMA + " · quality_defect · day 10").hasCandidateGroup("returns");
     assertThat(task().getDueDate()).isEqualTo(REVIEW_DUE);
@@ -207,7 +207,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
   @Test
   void clerkRejectsAndTheCustomerIsToldWhy() {
-    request("quality_defect", LocalDate.now().minusDays(20), true, "exchange");
+    request("quality_defect", today().minusDays(20), true, "exchange");
     complete(task(), withVariables("approved", false, "settlement", "exchange", "shippingPaidBy", "customer",
         "decisionNote", "The photos show a product used up to the last drop."));
     sendMessages();
@@ -220,7 +220,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
   @Test
   void openedCosmeticExcludedAtPurchaseIsRejectedWithoutReview() {
-    Map<String, Object> variables = direct("changed_mind", LocalDate.now().minusDays(2), true, "refund");
+    Map<String, Object> variables = direct("changed_mind", today().minusDays(2), true, "refund");
     variables.put("sealConfirmedAtPurchase", true);
     start(variables);
 
@@ -233,7 +233,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
   @Test
   void noParcelIsRemindedAfterSevenDaysAndCancelledAfterFourteen() {
-    Map<String, Object> variables = direct("changed_mind", LocalDate.now().minusDays(1), false, "refund");
+    Map<String, Object> variables = direct("changed_mind", today().minusDays(1), false, "refund");
     start(variables);
     assertThat(calls).contains("notifyCustomer:template=return-instructions-customer");
     assertThat(task()).hasName("Receive parcel " + RMA + " · SUN-SPF50-50");
@@ -255,7 +255,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
   @Test
   void productNotAsDescribedGoesBackToTheCustomer() {
-    request("quality_defect", LocalDate.now().minusDays(2), false, "refund");
+    request("quality_defect", today().minusDays(2), false, "refund");
     receiveParcel("used");
     complete(task(), withVariables("conditionMatches", false, "inspectedBatch", "U2503A",
         "inspectionNote", "The bottle is empty and from another batch than the order."));
@@ -271,7 +271,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
   @Test
   void paymentGatewayFailingThenRecoveringRefundsOnce() {
-    request("wrong_item", LocalDate.now().minusDays(1), false, "refund");
+    request("wrong_item", today().minusDays(1), false, "refund");
     receiveParcel("sealed");
     complete(task(), withVariables("conditionMatches", true, "inspectedBatch", "U2604B", "inspectionNote", "Wrong shade sent."));
 
@@ -378,8 +378,13 @@ class ReturnExchangeProcessTest extends ProcessTest {
   private void receiveParcel(String condition) {
     sendMessages();
     assertThat(current).isWaitingAt("Task_ReceiveParcel");
-    complete(task(), withVariables("receivedOn", LocalDate.now().toString(), "receivedCondition", condition,
+    complete(task(), withVariables("receivedOn", today().toString(), "receivedCondition", condition,
         "receivedBatch", "U2604B"));
-    verify(returns).recordReceipt(RMA, LocalDate.now(), condition, "U2604B");
+    verify(returns).recordReceipt(RMA, today(), condition, "U2604B");
+  }
+
+  /** Today where the customer is (China): the return counts its days there, not in the server's zone. */
+  private static LocalDate today() {
+    return LocalDate.now(Market.CN.zone());
   }
 }

@@ -1,0 +1,122 @@
+package io.aftercare.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.CaseWork;
+import io.aftercare.support.Http;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard as a supervisor sees it, in headless Chromium (Debian's, driven by Playwright):
+ * log in with the Camunda user, see every chart drawn, click a backlog figure through to the
+ * case and its timeline. Without Chromium the test is skipped, unless
+ * {@code aftercare.browser.required} is set (CI sets it).
+ */
+@AftercareIT
+class ReportsDashboardIT {
+
+  static final Path CHROMIUM = Path.of(System.getProperty("aftercare.chromium", "/usr/bin/chromium"));
+  static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
+
+  @Test
+  void supervisorSeesTheChartsAndClicksThroughToACase() {
+    String caseNumber = runtime.startProcessInstanceByKey("generalEnquiry", Map.of("customerName", "王丽",
+        "contact", "wang.li@example.cn", "market", "CN", "topic", "product",
+        "question", "这款精华可以和防晒一起用吗？")).getBusinessKey();
+    new CaseWork(new Http(port), runtime, management).runJobs(caseNumber);
+
+    inBrowser(page -> {
+      page.navigate(base() + "/reports");
+      assertThat(page.url()).endsWith("/login");
+      logIn(page, "supervisor");
+      page.waitForSelector("body[data-loaded]");
+      assertThat(page.locator("body").getAttribute("data-loaded")).isEqualTo("true");
+      assertThat(page.locator("canvas[data-ready=true]").count()).isEqualTo(7);
+      assertThat(page.locator("#service-levels table tr").count()).isGreaterThan(1);
+
+      // the backlog's "< 4 h" figure of the case's step lists the case; the case shows its timeline
+      Locator row = page.locator("#backlog table tr", new Page.LocatorOptions().setHasText("Answer enquiry"))
+          .filter(new Locator.FilterOptions().setHasText("case")).first();
+      row.locator("td:nth-child(6) a").click();
+      Locator link = page.locator("#drawer ol.cases a", new Page.LocatorOptions().setHasText(caseNumber));
+      link.waitFor();
+      link.click();
+      page.locator("#drawer .timeline .entry.TASK_CREATED").first().waitFor();
+      assertThat(page.locator("#drawer .timeline").innerText()).contains("General enquiry started", "enquiry.answer");
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "reports-dashboard.png")).setFullPage(true));
+    });
+  }
+
+  @Test
+  void agentIsRefusedTheDashboard() {
+    inBrowser(page -> {
+      page.navigate(base() + "/reports");
+      Response refused = logIn(page, "agent");
+      assertThat(refused.status()).isEqualTo(403);
+    });
+  }
+
+  private Response logIn(Page page, String user) {
+    page.fill("#username", user);
+    page.fill("#password", "demo");
+    return page.waitForNavigation(() -> page.click("button[type=submit]"));
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private static void inBrowser(Consumer<Page> steps) {
+    if (!Files.isExecutable(CHROMIUM)) {
+      if (Boolean.getBoolean("aftercare.browser.required")) {
+        fail("No Chromium at " + CHROMIUM + " (apt-get install chromium), and aftercare.browser.required is set");
+      }
+      Assumptions.abort("No Chromium at " + CHROMIUM + "; install Debian's chromium to run the dashboard's browser test");
+    }
+    try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+             .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS))) {
+      Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("en-GB"));
+      // what the page's scripts say goes to the test's output, for a failing run
+      page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));
+      page.onResponse(response -> {
+        if (response.status() >= 400) {
+          System.out.println("[browser] " + response.status() + " " + response.url());
+        }
+      });
+      page.onPageError(error -> System.out.println("[browser error] " + error));
+      page.onDialog(dialog -> {
+        System.out.println("[browser alert] " + dialog.message());
+        dialog.dismiss();
+      });
+      steps.accept(page);
+    }
+  }
+}
