@@ -1,5 +1,8 @@
 package io.aftercare.reporting;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.NotFoundException;
@@ -43,9 +46,12 @@ class ReportController {
   private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
   private final Reports reports;
+  /** Like the application's mapper, but a row keeps its null figures: every row has every column, as in the CSV. */
+  private final ObjectMapper json;
 
-  ReportController(Reports reports) {
+  ReportController(Reports reports, ObjectMapper json) {
     this.reports = reports;
+    this.json = json.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
   }
 
   /** The reports there are, with their columns' meaning left to the README. */
@@ -66,7 +72,11 @@ class ReportController {
     boolean csv = "csv".equalsIgnoreCase(format)
         || (format == null && accept != null && accept.contains("text/csv") && !accept.contains("application/json"));
     if (!csv) {
-      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+      try {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(report));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Report " + name + " could not be written as JSON", e);
+      }
     }
     return ResponseEntity.ok().contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "-" + filter.from() + "-"

@@ -244,6 +244,7 @@ class ReportsIT {
       List<String> columns = StreamSupport.stream(json.get("columns").spliterator(), false).map(JsonNode::asText).toList();
       assertThat(lines[0]).isEqualTo(String.join(",", columns));
       assertThat(lines).hasSize(json.get("rows").size() + 1);
+      json.get("rows").forEach(row -> assertThat(row.size()).as(name + ": every row has every column").isEqualTo(columns.size()));
       for (int i = 0; i < json.get("rows").size(); i++) {
         JsonNode row = json.get("rows").get(i);
         assertThat(lines[i + 1]).as(name + " row " + i)
