@@ -397,18 +397,17 @@ public class Reports {
   @Transactional(readOnly = true)
   public Report.Cases cases(String name, ReportFilter filter, Map<String, String> figure) {
     tuneSession();
-    List<Source> sources = switch (name) {
-      case "service-levels" -> List.of(CLOCKS);
-      case "backlog" -> "task".equals(figure.get("kind")) ? List.of(OPEN_TASKS) : List.of(OPEN_CASES);
-      case "escalations" -> List.of(ESCALATIONS);
-      case "volumes" -> figure.containsKey("process") ? List.of(PROCESSES) : List.of(COMPLAINTS);
-      case "satisfaction" -> figure.containsKey("reopened") ? List.of(COMPLAINTS) : List.of(ANSWERS);
+    Source source = switch (name) {
+      case "service-levels" -> CLOCKS;
+      case "backlog" -> "task".equals(figure.get("kind")) ? OPEN_TASKS : OPEN_CASES;
+      case "escalations" -> ESCALATIONS;
+      case "volumes" -> figure.containsKey("process") ? PROCESSES : COMPLAINTS;
+      case "satisfaction" -> figure.containsKey("reopened") ? COMPLAINTS : ANSWERS;
       case "safety" -> figure.containsKey("target") || figure.containsKey("status") || figure.containsKey("breached")
-          ? List.of(CLOCKS) : List.of(REACTIONS);
-      case "notifications" -> List.of(MESSAGES);
+          ? CLOCKS : REACTIONS;
+      case "notifications" -> MESSAGES;
       default -> throw new IllegalArgumentException("No report " + name);
     };
-    Source source = sources.get(0);
     List<String> conditions = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
     if ("backlog".equals(name)) {
@@ -432,8 +431,7 @@ public class Reports {
         params.put(key, typed(key, value));
       }
     });
-    Source listed = new Source(source.from(), source.time(), source.market(), source.channel(), source.drill());
-    List<Map<String, Object>> rows = query(listed, filter, "x.case_number as case_number",
+    List<Map<String, Object>> rows = query(source, filter, "x.case_number as case_number",
         String.join(" and ", conditions.isEmpty() ? List.of("1 = 1") : conditions) + " and x.case_number is not null",
         "x.case_number", "x.case_number desc fetch first " + (CASE_LIST_LIMIT + 1) + " rows only", params, null);
     List<String> numbers = rows.stream().map(r -> (String) r.get("case_number")).toList();
