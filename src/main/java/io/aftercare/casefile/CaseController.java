@@ -29,10 +29,13 @@ class CaseController {
   private final Outbox outbox;
 
   private final CaseTimeline timeline;
+  private final CaseFiles caseFiles;
 
-  CaseController(JdbcClient jdbc, SlaClocks clocks, Escalations escalations, Outbox outbox, CaseTimeline timeline) {
+  CaseController(JdbcClient jdbc, SlaClocks clocks, Escalations escalations, Outbox outbox, CaseTimeline timeline,
+      CaseFiles caseFiles) {
     this.jdbc = jdbc;
     this.timeline = timeline;
+    this.caseFiles = caseFiles;
     this.clocks = clocks;
     this.escalations = escalations;
     this.outbox = outbox;
@@ -54,8 +57,7 @@ class CaseController {
   @GetMapping("/{caseNumber}/timeline")
   Map<String, Object> timeline(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN,
       message = CaseNumbers.PATTERN_MESSAGE) String caseNumber) {
-    if (!jdbc.sql("select count(*) from case_file where case_number = ?").param(caseNumber)
-        .query(Integer.class).single().equals(1)) {
+    if (!caseFiles.exists(caseNumber)) {
       throw new NotFoundException("case", caseNumber);
     }
     return Map.of("caseNumber", caseNumber, "entries", timeline.of(caseNumber));

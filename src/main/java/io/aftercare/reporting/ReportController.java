@@ -108,18 +108,7 @@ class ReportController {
 
   private static boolean valid(String key, String value) {
     try {
-      switch (key) {
-        case "level", "csat" -> Integer.parseInt(value);
-        case "week", "period" -> LocalDate.parse(value);
-        case "overdue", "resolved", "reopened", "repeat", "breached" -> {
-          if (!value.equals("true") && !value.equals("false")) {
-            return false;
-          }
-        }
-        default -> {
-          return !value.isBlank() && value.length() <= 255;
-        }
-      }
+      Reports.figureValue(key, value);
       return true;
     } catch (RuntimeException e) {
       return false;
@@ -155,7 +144,7 @@ class ReportController {
       problems.add(new FieldProblem("format", "must be json or csv"));
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    LocalDate today = LocalDate.ofInstant(now, market == null ? java.time.ZoneOffset.UTC : market.zone());
+    LocalDate today = LocalDate.ofInstant(now, ReportFilter.zoneOf(market));
     LocalDate to = date(params, "to", today, problems);
     LocalDate from = date(params, "from", (to == null ? today : to).minusDays(DEFAULT_DAYS - 1), problems);
     if (from != null && to != null) {

@@ -17,6 +17,11 @@ public record ReportFilter(LocalDate from, LocalDate to, Market market, String c
   static final int DAILY_UP_TO_DAYS = 62;
 
   public ZoneId zone() {
+    return zoneOf(market);
+  }
+
+  /** Days are counted in the market's zone; for all markets in UTC. */
+  static ZoneId zoneOf(Market market) {
     return market == null ? ZoneOffset.UTC : market.zone();
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
@@ -149,12 +150,12 @@ class ReportingHistory implements HistoryEventHandler {
       boolean completed = event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE);
       CommandContext command = Context.getCommandContext();
       String user = command == null ? null : command.getAuthenticatedUserId();
-      List<String> values = pending().variables.remove(event.getProcessInstanceId());
+      List<HistoricVariableUpdateEventEntity> values = pending().variables.remove(event.getProcessInstanceId());
       jdbc.sql("update report_task set ended_at = ?, end_reason = ?, assignee = ?, completed_by = ?, outcome = ?"
               + " where task_id = ?")
           .params(ts(event.getEndTime()), completed ? "completed" : cut(event.getDeleteReason(), 20),
               event.getAssignee(), completed ? (user != null ? user : event.getAssignee()) : null,
-              completed && values != null ? cut(String.join(", ", values), OUTCOME_LENGTH) : null,
+              completed && values != null ? outcome(values) : null,
               event.getTaskId())
           .update();
     }
@@ -194,8 +195,13 @@ class ReportingHistory implements HistoryEventHandler {
     if (event.getProcessInstanceId() == null || event.getVariableName() == null) {
       return;
     }
-    pending().variables.computeIfAbsent(event.getProcessInstanceId(), id -> new ArrayList<>())
-        .add(event.getVariableName() + "=" + cut(value(event), VALUE_LENGTH));
+    // kept as they are; only a task's completion turns them into text
+    pending().variables.computeIfAbsent(event.getProcessInstanceId(), id -> new ArrayList<>()).add(event);
+  }
+
+  private static String outcome(List<HistoricVariableUpdateEventEntity> values) {
+    return cut(values.stream().map(v -> v.getVariableName() + "=" + cut(value(v), VALUE_LENGTH))
+        .collect(Collectors.joining(", ")), OUTCOME_LENGTH);
   }
 
   private static String value(HistoricVariableUpdateEventEntity event) {
@@ -220,7 +226,8 @@ class ReportingHistory implements HistoryEventHandler {
     return current;
   }
 
-  private record Pending(WeakReference<CommandContext> command, Map<String, List<String>> variables,
+  private record Pending(WeakReference<CommandContext> command,
+      Map<String, List<HistoricVariableUpdateEventEntity>> variables,
       Map<String, Set<String>> groups) {
     Pending(WeakReference<CommandContext> command) {
       this(command, new HashMap<>(), new HashMap<>());

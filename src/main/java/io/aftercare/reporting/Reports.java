@@ -91,6 +91,22 @@ public class Reports {
       Map.of("notificationChannel", "coalesce(x.channel, 'NONE') = :notificationChannel", "state", "x.state = :state",
           "audience", "x.audience = :audience"));
 
+  /** Each report's columns: the JSON rows' keys and the CSV header, in this order. */
+  private static final List<String> SERVICE_LEVEL_COLUMNS = List.of("target", "clocks", "met", "metOnTime", "metLate",
+      "open", "openBreached", "breached", "cancelled", "onTimePercent", "medianMinutes", "p90Minutes");
+  private static final List<String> BACKLOG_COLUMNS = List.of("kind", "process", "processName", "stage", "team", "open",
+      "under4h", "from4to24h", "from1to3d", "over3d", "overdue");
+  private static final List<String> ESCALATION_COLUMNS = List.of("week", "level", "team", "escalations", "cases");
+  private static final List<String> VOLUME_COLUMNS = List.of("dimension", "value", "sku", "period", "cases",
+      "repeatCustomer", "repeatBatch");
+  private static final List<String> SATISFACTION_COLUMNS = List.of("dimension", "value", "answers", "csatAverage",
+      "csat1", "csat2", "csat3", "csat4", "csat5", "npsAnswers", "nps", "resolvedPercent", "complaints", "reopened",
+      "reopenPercent");
+  private static final List<String> SAFETY_COLUMNS = List.of("section", "seriousness", "market", "target", "sku",
+      "batch", "cases", "onTime", "late", "open");
+  private static final List<String> NOTIFICATION_COLUMNS = List.of("notificationChannel", "audience", "total", "sent",
+      "pending", "failed");
+
   private final JdbcClient jdbc;
   private final AdverseReactionSettings safety;
   private volatile Boolean postgres;
@@ -132,23 +148,12 @@ public class Reports {
       long onTime = number(row, "met_on_time");
       long late = number(row, "met_late");
       long openBreached = number(row, "open_breached");
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("target", row.get("target"));
-      line.put("clocks", number(row, "clocks"));
-      line.put("met", onTime + late);
-      line.put("metOnTime", onTime);
-      line.put("metLate", late);
-      line.put("open", number(row, "open_on_track") + openBreached);
-      line.put("openBreached", openBreached);
-      line.put("breached", late + openBreached);
-      line.put("cancelled", number(row, "cancelled"));
-      line.put("onTimePercent", percent(onTime, onTime + late + openBreached));
-      line.put("medianMinutes", minutes(row.get("median_seconds")));
-      line.put("p90Minutes", minutes(row.get("p90_seconds")));
-      out.add(line);
+      out.add(line(SERVICE_LEVEL_COLUMNS, row.get("target"), number(row, "clocks"), onTime + late, onTime, late,
+          number(row, "open_on_track") + openBreached, openBreached, late + openBreached, number(row, "cancelled"),
+          percent(onTime, onTime + late + openBreached), minutes(row.get("median_seconds")),
+          minutes(row.get("p90_seconds"))));
     }
-    return report("service-levels", filter, List.of("target", "clocks", "met", "metOnTime", "metLate", "open",
-        "openBreached", "breached", "cancelled", "onTimePercent", "medianMinutes", "p90Minutes"), out);
+    return report("service-levels", filter, SERVICE_LEVEL_COLUMNS, out);
   }
 
   /** Open cases (by process and stage) and open tasks (by process, stage and team) now, with ageing and overdue counts. */
@@ -162,7 +167,7 @@ public class Reports {
     }
     Map<Object, Object> names = new HashMap<>();
     out.forEach(line -> names.put(line.get("process"), line.get("processName")));
-    for (Map<String, Object> row : query(OPEN_TASKS, filter, "x.process_key as process, max(x.process_key) as process_name,"
+    for (Map<String, Object> row : query(OPEN_TASKS, filter, "x.process_key as process,"
             + " x.stage as stage, coalesce(x.team, '(none)') as team, count(*) as open, " + ageing("x.created_at")
             + ", " + count("x.due_at < :now") + " as overdue",
         "x.ended_at is null", "x.process_key, x.stage, coalesce(x.team, '(none)')",
@@ -170,24 +175,13 @@ public class Reports {
       row.put("process_name", names.getOrDefault(row.get("process"), row.get("process")));
       out.add(backlogLine("task", row, (String) row.get("team")));
     }
-    return report("backlog", filter, List.of("kind", "process", "processName", "stage", "team", "open", "under4h",
-        "from4to24h", "from1to3d", "over3d", "overdue"), out);
+    return report("backlog", filter, BACKLOG_COLUMNS, out);
   }
 
   private static Map<String, Object> backlogLine(String kind, Map<String, Object> row, String team) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("kind", kind);
-    line.put("process", row.get("process"));
-    line.put("processName", row.get("process_name"));
-    line.put("stage", row.get("stage"));
-    line.put("team", team);
-    line.put("open", number(row, "open"));
-    line.put("under4h", number(row, "under_4h"));
-    line.put("from4to24h", number(row, "from_4_to_24h"));
-    line.put("from1to3d", number(row, "from_1_to_3d"));
-    line.put("over3d", number(row, "over_3d"));
-    line.put("overdue", number(row, "overdue"));
-    return line;
+    return line(BACKLOG_COLUMNS, kind, row.get("process"), row.get("process_name"), row.get("stage"), team,
+        number(row, "open"), number(row, "under_4h"), number(row, "from_4_to_24h"), number(row, "from_1_to_3d"),
+        number(row, "over_3d"), number(row, "overdue"));
   }
 
   private static String ageing(String column) {
@@ -203,15 +197,10 @@ public class Reports {
     for (Map<String, Object> row : query(ESCALATIONS, filter, week + " as week, x.level as level, "
         + ESCALATION_TEAM + " as team, count(*) as escalations, count(distinct x.case_number) as cases",
         null, week + ", x.level, " + ESCALATION_TEAM, "1, 2, 3")) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("week", date(row.get("week")));
-      line.put("level", number(row, "level"));
-      line.put("team", row.get("team"));
-      line.put("escalations", number(row, "escalations"));
-      line.put("cases", number(row, "cases"));
-      out.add(line);
+      out.add(line(ESCALATION_COLUMNS, date(row.get("week")), number(row, "level"), row.get("team"),
+          number(row, "escalations"), number(row, "cases")));
     }
-    return report("escalations", filter, List.of("week", "level", "team", "escalations", "cases"), out);
+    return report("escalations", filter, ESCALATION_COLUMNS, out);
   }
 
   /**
@@ -245,20 +234,14 @@ public class Reports {
         "count(*) desc, x.lot_number fetch first 20 rows only")) {
       out.add(volumeLine("batch", row));
     }
-    return report("volumes", filter, List.of("dimension", "value", "sku", "period", "cases", "repeatCustomer",
-        "repeatBatch"), out);
+    return report("volumes", filter, VOLUME_COLUMNS, out);
   }
 
+  /** A volume row; the repeat counts only where the rows are complaints. */
   private static Map<String, Object> volumeLine(String dimension, Map<String, Object> row) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("dimension", dimension);
-    line.put("value", row.get("item"));
-    line.put("sku", row.get("sku"));
-    line.put("period", date(row.get("period")));
-    line.put("cases", number(row, "cases"));
-    line.put("repeatCustomer", row.containsKey("repeat_customer") ? number(row, "repeat_customer") : null);
-    line.put("repeatBatch", row.containsKey("repeat_batch") ? number(row, "repeat_batch") : null);
-    return line;
+    return line(VOLUME_COLUMNS, dimension, row.get("item"), row.get("sku"), date(row.get("period")),
+        number(row, "cases"), row.containsKey("repeat_customer") ? number(row, "repeat_customer") : null,
+        row.containsKey("repeat_batch") ? number(row, "repeat_batch") : null);
   }
 
   /**
@@ -288,26 +271,15 @@ public class Reports {
       long answers = s.getOrDefault("answers", 0L);
       long npsAnswers = s.getOrDefault("nps_answers", 0L);
       long complaints = s.getOrDefault("complaints", 0L);
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("dimension", parts[0]);
-      line.put("value", parts[1]);
-      line.put("answers", answers);
-      line.put("csatAverage", answers == 0 ? null : round(s.get("csat_sum") / (double) answers, 2));
-      for (int i = 1; i <= 5; i++) {
-        line.put("csat" + i, s.getOrDefault("csat" + i, 0L));
-      }
-      line.put("npsAnswers", npsAnswers);
-      line.put("nps", npsAnswers == 0 ? null
-          : round(100.0 * (s.get("promoters") - s.get("detractors")) / npsAnswers, 1));
-      line.put("resolvedPercent", percent(s.getOrDefault("resolved", 0L), answers));
-      line.put("complaints", complaints);
-      line.put("reopened", s.getOrDefault("reopened", 0L));
-      line.put("reopenPercent", percent(s.getOrDefault("reopened", 0L), complaints));
-      out.add(line);
+      long reopened = s.getOrDefault("reopened", 0L);
+      out.add(line(SATISFACTION_COLUMNS, parts[0], parts[1], answers,
+          answers == 0 ? null : round(s.get("csat_sum") / (double) answers, 2),
+          s.getOrDefault("csat1", 0L), s.getOrDefault("csat2", 0L), s.getOrDefault("csat3", 0L),
+          s.getOrDefault("csat4", 0L), s.getOrDefault("csat5", 0L), npsAnswers,
+          npsAnswers == 0 ? null : round(100.0 * (s.get("promoters") - s.get("detractors")) / npsAnswers, 1),
+          percent(s.getOrDefault("resolved", 0L), answers), complaints, reopened, percent(reopened, complaints)));
     });
-    return report("satisfaction", filter, List.of("dimension", "value", "answers", "csatAverage", "csat1", "csat2",
-        "csat3", "csat4", "csat5", "npsAnswers", "nps", "resolvedPercent", "complaints", "reopened", "reopenPercent"),
-        out);
+    return report("satisfaction", filter, SATISFACTION_COLUMNS, out);
   }
 
   /** Adds a (team, category) row into the totals, the team's and the category's sums. */
@@ -329,7 +301,7 @@ public class Reports {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> row : query(REACTIONS, filter, "coalesce(x.seriousness, 'unassessed') as seriousness,"
         + " x.market as market, count(*) as cases", null, "coalesce(x.seriousness, 'unassessed'), x.market", "1, 2")) {
-      out.add(safetyLine("reactions", row.get("seriousness"), row.get("market"), null, null, null,
+      out.add(line(SAFETY_COLUMNS, "reactions", row.get("seriousness"), row.get("market"), null, null, null,
           number(row, "cases"), null, null, null));
     }
     for (Map<String, Object> row : query(CLOCKS, filter, "x.target as target, x.market as market, count(*) as cases, "
@@ -337,38 +309,24 @@ public class Reports {
         + count(CLOCK_STATUS + " in ('met-late', 'open-breached')") + " as late, "
         + count(CLOCK_STATUS + " = 'open'") + " as open", REGULATORY + " and x.state <> 'CANCELLED'",
         "x.target, x.market", "1, 2")) {
-      out.add(safetyLine("reports", null, row.get("market"), row.get("target"), null, null, number(row, "cases"),
-          number(row, "on_time"), number(row, "late"), number(row, "open")));
+      out.add(line(SAFETY_COLUMNS, "reports", null, row.get("market"), row.get("target"), null, null,
+          number(row, "cases"), number(row, "on_time"), number(row, "late"), number(row, "open")));
     }
     Instant windowStart = filter.now().atZone(filter.zone()).minus(safety.batchWindow()).toInstant();
     Source signals = new Source(REACTIONS.from(), null, REACTIONS.market(), REACTIONS.channel(), Map.of());
+    Map<List<Object>, Long> openReviews = new HashMap<>();
+    jdbc.sql("select a.sku, a.lot_number, count(*) as reviews from report_task t"
+            + " join adverse_reaction a on a.case_number = t.case_number"
+            + " where t.task_key = 'Task_ReviewSignal' and t.ended_at is null group by a.sku, a.lot_number")
+        .query((rs, n) -> openReviews.put(List.of(rs.getString(1), String.valueOf(rs.getString(2))), rs.getLong(3)))
+        .list();
     for (Map<String, Object> row : query(signals, filter, "x.sku as sku, x.lot_number as batch, count(*) as cases",
         "x.lot_number is not null and x.received_at >= :windowStart", "x.sku, x.lot_number",
         "3 desc, 1, 2", Map.of("windowStart", Timestamp.from(windowStart)), "count(*) >= " + safety.batchThreshold())) {
-      long openReviews = jdbc.sql("select count(*) from report_task t join adverse_reaction a on a.case_number = t.case_number"
-              + " where t.task_key = 'Task_ReviewSignal' and t.ended_at is null and a.sku = ? and a.lot_number = ?")
-          .params(row.get("sku"), row.get("batch")).query(Long.class).single();
-      out.add(safetyLine("signals", null, null, null, row.get("sku"), row.get("batch"), number(row, "cases"),
-          null, null, openReviews));
+      out.add(line(SAFETY_COLUMNS, "signals", null, null, null, row.get("sku"), row.get("batch"), number(row, "cases"),
+          null, null, openReviews.getOrDefault(List.of(row.get("sku"), String.valueOf(row.get("batch"))), 0L)));
     }
-    return report("safety", filter, List.of("section", "seriousness", "market", "target", "sku", "batch", "cases",
-        "onTime", "late", "open"), out);
-  }
-
-  private static Map<String, Object> safetyLine(String section, Object seriousness, Object market, Object target,
-      Object sku, Object batch, long cases, Long onTime, Long late, Long open) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("section", section);
-    line.put("seriousness", seriousness);
-    line.put("market", market);
-    line.put("target", target);
-    line.put("sku", sku);
-    line.put("batch", batch);
-    line.put("cases", cases);
-    line.put("onTime", onTime);
-    line.put("late", late);
-    line.put("open", open);
-    return line;
+    return report("safety", filter, SAFETY_COLUMNS, out);
   }
 
   /** Customer and staff messages created in the period, by channel and state. */
@@ -377,17 +335,10 @@ public class Reports {
     for (Map<String, Object> row : query(MESSAGES, filter, "coalesce(x.channel, 'NONE') as channel, x.audience as audience,"
         + " count(*) as total, " + count("x.state = 'SENT'") + " as sent, " + count("x.state = 'PENDING'") + " as pending, "
         + count("x.state = 'FAILED'") + " as failed", null, "coalesce(x.channel, 'NONE'), x.audience", "1, 2")) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("notificationChannel", row.get("channel"));
-      line.put("audience", row.get("audience"));
-      line.put("total", number(row, "total"));
-      line.put("sent", number(row, "sent"));
-      line.put("pending", number(row, "pending"));
-      line.put("failed", number(row, "failed"));
-      out.add(line);
+      out.add(line(NOTIFICATION_COLUMNS, row.get("channel"), row.get("audience"), number(row, "total"),
+          number(row, "sent"), number(row, "pending"), number(row, "failed")));
     }
-    return report("notifications", filter, List.of("notificationChannel", "audience", "total", "sent", "pending",
-        "failed"), out);
+    return report("notifications", filter, NOTIFICATION_COLUMNS, out);
   }
 
   /**
@@ -418,17 +369,17 @@ public class Reports {
     }
     if (figure.containsKey("week")) {
       conditions.add(week("x.occurred_at", filter) + " = :week");
-      params.put("week", LocalDate.parse(figure.get("week")));
+      params.put("week", figureValue("week", figure.get("week")));
     }
     if (figure.containsKey("period")) {
       conditions.add(bucket(source.time(), filter) + " = :period");
-      params.put("period", LocalDate.parse(figure.get("period")));
+      params.put("period", figureValue("period", figure.get("period")));
     }
     figure.forEach((key, value) -> {
       String condition = source.drill().get(key);
       if (condition != null) {
         conditions.add(condition);
-        params.put(key, typed(key, value));
+        params.put(key, figureValue(key, value));
       }
     });
     List<Map<String, Object>> rows = query(source, filter, "x.case_number as case_number",
@@ -463,11 +414,23 @@ public class Reports {
     };
   }
 
-  private static Object typed(String key, String value) {
+  /** A figure filter's value as the SQL compares it; an IllegalArgumentException (or a parse error) when it is not one. */
+  static Object figureValue(String key, String value) {
     return switch (key) {
       case "level", "csat" -> Integer.valueOf(value);
-      case "overdue", "resolved", "reopened", "repeat", "breached" -> Boolean.valueOf(value);
-      default -> value;
+      case "week", "period" -> LocalDate.parse(value);
+      case "overdue", "resolved", "reopened", "repeat", "breached" -> {
+        if (!value.equals("true") && !value.equals("false")) {
+          throw new IllegalArgumentException("not true or false: " + value);
+        }
+        yield Boolean.valueOf(value);
+      }
+      default -> {
+        if (value.isBlank() || value.length() > 255) {
+          throw new IllegalArgumentException("blank or too long");
+        }
+        yield value;
+      }
     };
   }
 
@@ -526,6 +489,18 @@ public class Reports {
       row.put(meta.getColumnLabel(i).toLowerCase(), rs.getObject(i));
     }
     return row;
+  }
+
+  /** A report row: the report's columns, in order, with these values. */
+  private static Map<String, Object> line(List<String> columns, Object... values) {
+    if (values.length != columns.size()) {
+      throw new IllegalArgumentException(values.length + " values for the columns " + columns);
+    }
+    Map<String, Object> line = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      line.put(columns.get(i), values[i]);
+    }
+    return line;
   }
 
   private static String count(String condition) {
