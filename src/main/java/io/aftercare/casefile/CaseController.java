@@ -6,6 +6,7 @@ import io.aftercare.sla.Escalations;
 import io.aftercare.sla.SlaClocks;
 import jakarta.validation.constraints.Pattern;
 import java.sql.Timestamp;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.validation.annotation.Validated;
@@ -49,7 +50,7 @@ class CaseController {
         .query((rs, n) -> new Row(rs.getTimestamp("opened_at"), (Long) rs.getObject("customer_id", Long.class)))
         .optional().orElseThrow(() -> new NotFoundException("case", caseNumber));
     return new CaseView(caseNumber, row.openedAt().toInstant(), row.customerId(),
-        clocks.forCase(caseNumber).stream().map(CaseView.Clock::of).toList(),
+        clocks.forCase(caseNumber).stream().map(clock -> CaseView.Clock.of(clock, ClockUtil.getCurrentTime().toInstant())).toList(),
         escalations.forCase(caseNumber),
         outbox.forCase(caseNumber).stream().map(CaseView.Message::of).toList());
   }

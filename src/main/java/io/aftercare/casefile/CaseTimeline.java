@@ -59,13 +59,15 @@ public class CaseTimeline {
     }
     for (CaseActivity.TaskRun task : activity.tasks(caseNumber)) {
       String process = processNames.get(task.processInstanceId());
-      String groups = task.candidateGroups() != null ? task.candidateGroups() : task.team();
-      entries.add(new Entry(task.createdAt(), "TASK_CREATED", process, task.name(),
-          task.assignee() != null ? task.assignee() : groups, task.dueAt() == null ? null : "due " + task.dueAt()));
+      // whom it was created for then, not who ended up with it
+      String createdFor = task.createdFor() != null ? task.createdFor() : task.team();
+      entries.add(new Entry(task.createdAt(), "TASK_CREATED", process, task.name(), createdFor,
+          task.dueAt() == null ? null : "due " + task.dueAt()));
       if (task.endedAt() != null) {
-        boolean completed = "completed".equals(task.endReason());
-        entries.add(new Entry(task.endedAt(), completed ? "TASK_COMPLETED" : "TASK_CANCELLED", process, task.name(),
-            completed ? task.completedBy() : null, completed ? task.outcome() : task.endReason()));
+        entries.add(task.completed()
+            ? new Entry(task.endedAt(), "TASK_COMPLETED", process, task.name(), task.completedBy(), task.outcome())
+            : new Entry(task.endedAt(), "TASK_CANCELLED", process, task.name(), null,
+                task.endedWhy() != null ? task.endedWhy() : task.endReason()));
       }
     }
     for (SlaClocks.Event event : clocks.events(caseNumber)) {

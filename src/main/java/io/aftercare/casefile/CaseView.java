@@ -16,13 +16,20 @@ public record CaseView(
     List<Escalations.Escalation> escalations,
     List<Message> notifications) {
 
-  /** A clock: target, when it started and is due, where it stands. */
-  public record Clock(String target, SlaClock.State state, Instant startedAt, Instant dueAt, Instant warnAt,
-      Instant pausedAt, Instant warnedAt, Instant breachedAt, Instant endedAt, boolean onTime) {
+  /**
+   * A clock: target, when it started and is due, where it stands ({@code status}: met-on-time,
+   * met-late, open, open-breached, cancelled). {@code onTime}: met at or before its due time, or
+   * open and not yet past it; null when cancelled.
+   */
+  public record Clock(String target, SlaClock.State state, String status, Instant startedAt, Instant dueAt,
+      Instant warnAt, Instant pausedAt, Instant warnedAt, Instant breachedAt, Instant endedAt, Boolean onTime) {
 
-    static Clock of(SlaClock clock) {
-      return new Clock(clock.target(), clock.state(), clock.startedAt(), clock.dueAt(), clock.warnAt(),
-          clock.pausedAt(), clock.warnedAt(), clock.breachedAt(), clock.endedAt(), clock.breachedAt() == null);
+    static Clock of(SlaClock clock, Instant now) {
+      SlaClock.Status status = clock.status(now);
+      return new Clock(clock.target(), clock.state(), status.code(), clock.startedAt(), clock.dueAt(),
+          clock.warnAt(), clock.pausedAt(), clock.warnedAt(), clock.breachedAt(), clock.endedAt(),
+          status == SlaClock.Status.CANCELLED ? null
+              : status == SlaClock.Status.MET_ON_TIME || status == SlaClock.Status.OPEN);
     }
   }
 

@@ -73,7 +73,8 @@ public class NotificationDispatcher {
       int attempts = row.attempts() + 1;
       boolean last = attempts >= settings.maxAttempts();
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      outbox.markAttemptFailed(row.id(), error, now.plus(settings.delayAfter(attempts)), last);
+      // a message that failed for good keeps the moment it failed (the timeline shows it then)
+      outbox.markAttemptFailed(row.id(), error, last ? clock.instant() : now.plus(settings.delayAfter(attempts)), last);
       if (last) {
         LOG.error("Notification {} ({} to case {}) FAILED after {} attempts: {}", row.id(), row.template(),
             row.caseNumber(), attempts, error);

@@ -18,8 +18,13 @@ public class CaseActivity {
 
   /** A user task: its team, who had it, who completed it, and the values the completion set. */
   public record TaskRun(String taskId, String processInstanceId, String processKey, String name, String team,
-      String candidateGroups, String assignee, Instant createdAt, Instant dueAt, Instant endedAt, String endReason,
-      String completedBy, String outcome) {}
+      String candidateGroups, String createdFor, String assignee, Instant createdAt, Instant dueAt, Instant endedAt,
+      String endReason, String endedWhy, String completedBy, String outcome) {
+
+    public boolean completed() {
+      return "completed".equals(endReason);
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -38,14 +43,15 @@ public class CaseActivity {
   }
 
   public List<TaskRun> tasks(String caseNumber) {
-    return jdbc.sql("select task_id, process_instance_id, process_key, name, team, candidate_groups, assignee,"
-            + " created_at, due_at, ended_at, end_reason, completed_by, outcome"
+    return jdbc.sql("select task_id, process_instance_id, process_key, name, team, candidate_groups, created_for,"
+            + " assignee, created_at, due_at, ended_at, end_reason, ended_why, completed_by, outcome"
             + " from report_task where case_number = ? order by created_at, task_id")
         .param(caseNumber)
         .query((rs, n) -> new TaskRun(rs.getString("task_id"), rs.getString("process_instance_id"),
             rs.getString("process_key"), rs.getString("name"), rs.getString("team"), rs.getString("candidate_groups"),
-            rs.getString("assignee"), instant(rs, "created_at"), instant(rs, "due_at"), instant(rs, "ended_at"),
-            rs.getString("end_reason"), rs.getString("completed_by"), rs.getString("outcome")))
+            rs.getString("created_for"), rs.getString("assignee"), instant(rs, "created_at"), instant(rs, "due_at"),
+            instant(rs, "ended_at"), rs.getString("end_reason"), rs.getString("ended_why"), rs.getString("completed_by"),
+            rs.getString("outcome")))
         .list();
   }
 

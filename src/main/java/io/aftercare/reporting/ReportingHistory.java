@@ -38,6 +38,7 @@ class ReportingHistory implements HistoryEventHandler {
       "callActivity");
   private static final int OUTCOME_LENGTH = 1000;
   private static final int VALUE_LENGTH = 120;
+  private static final String COMPLETED = "completed";
 
   private final JdbcClient jdbc;
   /** What one engine command did before a task completed: the variables it set, the groups it added. */
@@ -89,6 +90,16 @@ class ReportingHistory implements HistoryEventHandler {
           .params(caseNumber, caseNumber, caseNumber, event.getProcessInstanceId()).update();
     } else if (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)) {
       String state = event.getState() != null && event.getState().contains("TERMINATED") ? "CANCELLED" : "COMPLETED";
+      List<String> cancelled = pending().cancelledTasks.remove(event.getProcessInstanceId());
+      if (cancelled != null) {
+        String why = "CANCELLED".equals(state)
+            ? "process cancelled" + (event.getDeleteReason() == null ? "" : ": " + event.getDeleteReason())
+            : "process ended";
+        for (String taskId : cancelled) {
+          jdbc.sql("update report_task set ended_why = ? where task_id = ? and ended_why = 'its step was cancelled'")
+              .params(cut(why, 255), taskId).update();
+        }
+      }
       jdbc.sql("update report_process set ended_at = ?, state = ?, stage = null, stage_since = null"
               + " where process_instance_id = ?")
           .params(ts(event.getEndTime()), state, event.getProcessInstanceId()).update();
@@ -105,12 +116,26 @@ class ReportingHistory implements HistoryEventHandler {
   }
 
   private void activity(HistoricActivityInstanceEventEntity event) {
+    if (event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && interrupts(event.getActivityType())) {
+      // a boundary or event-subprocess event: a task it cancels in this command was ended by it
+      String why = "ended by " + stage(event.getActivityName(), event.getActivityId());
+      pending().interruptedBy.put(event.getProcessInstanceId(), why);
+      for (String taskId : pending().cancelledTasks.getOrDefault(event.getProcessInstanceId(), List.of())) {
+        jdbc.sql("update report_task set ended_why = ? where task_id = ?").params(cut(why, 255), taskId).update();
+      }
+    }
     if (event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && WAIT_STATES.contains(event.getActivityType())) {
       jdbc.sql("update report_process set stage = ?, stage_since = ? where process_instance_id = ?")
           .params(cut(stage(event.getActivityName(), event.getActivityId()), 255), ts(event.getStartTime()),
               event.getProcessInstanceId())
           .update();
     }
+  }
+
+  /** Events that can end a waiting task before it is completed: boundary events and event-subprocess starts. */
+  private static boolean interrupts(String activityType) {
+    return activityType != null && (activityType.startsWith("boundary")
+        || activityType.endsWith("StartEvent") || activityType.equals("startTimerEvent"));
   }
 
   /**
@@ -132,13 +157,14 @@ class ReportingHistory implements HistoryEventHandler {
       String groupList = groups.isEmpty() ? null : String.join(",", groups);
       // the process's stage is this task's step: its activity started just before
       jdbc.sql("insert into report_task (task_id, process_instance_id, case_number, process_key, task_key, name,"
-              + " stage, team, candidate_groups, assignee, market, channel, created_at, due_at)"
-              + " select ?, ?, p.case_number, ?, ?, ?, coalesce(p.stage, ?), ?, ?, ?, p.market, p.channel, ?, ?"
+              + " stage, team, candidate_groups, created_for, assignee, market, channel, created_at, due_at)"
+              + " select ?, ?, p.case_number, ?, ?, ?, coalesce(p.stage, ?), ?, ?, ?, ?, p.market, p.channel, ?, ?"
               + " from (select 1 as one) o left join report_process p on p.process_instance_id = ?")
           .params(event.getTaskId(), event.getProcessInstanceId(), event.getProcessDefinitionKey(),
               event.getTaskDefinitionKey(), cut(event.getName(), 255), event.getTaskDefinitionKey(),
-              groups.stream().findFirst().orElse(null),
-              groupList, event.getAssignee(), ts(event.getStartTime()), ts(event.getDueDate()),
+              groups.stream().findFirst().orElse(null), groupList,
+              cut(groupList != null ? groupList : event.getAssignee(), 255),
+              event.getAssignee(), ts(event.getStartTime()), ts(event.getDueDate()),
               event.getProcessInstanceId())
           .update();
       pending().groups.remove(event.getTaskId());
@@ -147,13 +173,25 @@ class ReportingHistory implements HistoryEventHandler {
           .params(cut(event.getName(), 255), event.getAssignee(), ts(event.getDueDate()), event.getTaskId()).update();
     } else if (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
         || event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_DELETE)) {
-      boolean completed = event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE);
+      // the engine reports a task cancelled with its step (a timer, the process's end) as "complete"
+      // too, with a delete reason other than "completed"
+      boolean completed = event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
+          && (event.getDeleteReason() == null || COMPLETED.equals(event.getDeleteReason()));
       CommandContext command = Context.getCommandContext();
       String user = command == null ? null : command.getAuthenticatedUserId();
+      String why = null;
+      if (!completed) {
+        why = pending().interruptedBy.get(event.getProcessInstanceId());
+        if (why == null) {
+          why = "deleted".equals(event.getDeleteReason()) ? "its step was cancelled" : event.getDeleteReason();
+          pending().cancelledTasks.computeIfAbsent(event.getProcessInstanceId(), id -> new ArrayList<>())
+              .add(event.getTaskId());
+        }
+      }
       List<HistoricVariableUpdateEventEntity> values = pending().variables.remove(event.getProcessInstanceId());
-      jdbc.sql("update report_task set ended_at = ?, end_reason = ?, assignee = ?, completed_by = ?, outcome = ?"
-              + " where task_id = ?")
-          .params(ts(event.getEndTime()), completed ? "completed" : cut(event.getDeleteReason(), 20),
+      jdbc.sql("update report_task set ended_at = ?, end_reason = ?, ended_why = ?, assignee = ?, completed_by = ?,"
+              + " outcome = ? where task_id = ?")
+          .params(ts(event.getEndTime()), completed ? COMPLETED : "cancelled", cut(why, 255),
               event.getAssignee(), completed ? (user != null ? user : event.getAssignee()) : null,
               completed && values != null ? outcome(values) : null,
               event.getTaskId())
@@ -226,11 +264,16 @@ class ReportingHistory implements HistoryEventHandler {
     return current;
   }
 
+  /**
+   * What one engine command did so far: variables set and candidate groups added before a task's
+   * completion or creation; per process instance, the event that interrupted a step and the
+   * tasks cancelled before the cause was known.
+   */
   private record Pending(WeakReference<CommandContext> command,
       Map<String, List<HistoricVariableUpdateEventEntity>> variables,
-      Map<String, Set<String>> groups) {
+      Map<String, Set<String>> groups, Map<String, String> interruptedBy, Map<String, List<String>> cancelledTasks) {
     Pending(WeakReference<CommandContext> command) {
-      this(command, new HashMap<>(), new HashMap<>());
+      this(command, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
   }
 

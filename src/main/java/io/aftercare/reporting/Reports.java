@@ -1,6 +1,7 @@
 package io.aftercare.reporting;
 
 import io.aftercare.adversereaction.AdverseReactionSettings;
+import io.aftercare.sla.SlaClock;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -36,15 +37,13 @@ public class Reports {
   static final String REPORT_WORK_MEM = "64MB";
 
   /** Where a clock stands; the service-level figures and their case lists both use it. */
-  private static final String CLOCK_STATUS = "case when x.state = 'CANCELLED' then 'cancelled'"
-      + " when x.state = 'MET' and x.breached_at is null then 'met-on-time'"
-      + " when x.state = 'MET' then 'met-late'"
-      + " when x.breached_at is not null or x.due_at < :now then 'open-breached' else 'open' end";
+  /** Where a clock stands (met on time only when stopped by its due time); figures and case lists both use it. */
+  private static final String CLOCK_STATUS = SlaClock.STATUS_SQL;
   /** How long an open task or case has been waiting. */
   private static final String AGE = "case when %1$s > :h4 then 'under-4h' when %1$s > :h24 then '4-24h'"
       + " when %1$s > :d3 then '1-3d' else 'over-3d' end";
   private static final String CASE_OVERDUE = "(select count(*) from sla_clock k where k.case_number = x.case_number"
-      + " and k.state in ('RUNNING', 'PAUSED') and k.due_at < :now)";
+      + " and ((k.state = 'RUNNING' and k.due_at < :now) or (k.state = 'PAUSED' and k.paused_at > k.due_at)))";
   private static final String ESCALATION_TEAM = "coalesce((select t.team from report_task t where t.task_id = x.task_id),"
       + " x.candidate_groups, '(no task)')";
   private static final String SATISFACTION_TEAM = "coalesce(k.team, case b.reason when 'RETURN_COMPLETED' then 'returns'"

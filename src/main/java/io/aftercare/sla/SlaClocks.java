@@ -154,12 +154,18 @@ public class SlaClocks {
       return clock;
     }
     // time to meet, net of the pauses (also of one still under way): what the reports measure
+    boolean late = state == SlaClock.State.MET && at.isAfter(clock.dueAt());
+    if (late && clock.breachedAt() == null) {
+      // no breach timer saw it (the step has none, or the stop came first): the breach was at the due time
+      jdbc.sql("update sla_clock set breached_at = due_at where id = ?").param(clock.id()).update();
+      event(clock, "BREACHED", clock.dueAt(), "due time passed before the clock stopped");
+    }
     jdbc.sql("update sla_clock set state = ?, paused_at = null, ended_at = ?,"
             + " elapsed_seconds = cast(? as bigint) - paused_seconds where id = ?")
         .params(state.name(), ts(at), state != SlaClock.State.MET ? null
                 : seconds(clock.startedAt(), at) - (clock.pausedAt() == null ? 0 : seconds(clock.pausedAt(), at)),
             clock.id()).update();
-    event(clock, type, at, clock.breachedAt() == null ? null : "after breach at " + clock.breachedAt());
+    event(clock, type, at, late ? "late: due " + clock.dueAt() : null);
     return require(caseNumber, target);
   }
 

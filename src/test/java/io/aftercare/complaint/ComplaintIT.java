@@ -1,22 +1,25 @@
 package io.aftercare.complaint;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import static io.aftercare.support.CaseWork.badFields;
 import static io.aftercare.support.CaseWork.bool;
 import static io.aftercare.support.CaseWork.clock;
 import static io.aftercare.support.CaseWork.integer;
 import static io.aftercare.support.CaseWork.string;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +110,36 @@ class ComplaintIT {
     JsonNode history = http.get("/engine-rest/history/process-instance?processDefinitionKey=complaintHandling"
         + "&processInstanceBusinessKey=" + caseNumber, "supervisor").json();
     assertThat(history.get(0).get("state").asText()).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void resolutionClockCountsFromTheComplaintsReceiptNotFromTriage() {
+    Http.Response created = http.post("/api/complaints", "agent", Map.of(
+        "channel", "phone",
+        "customer", Map.of("name", "Sophie Martin", "email", "sophie.martin@example.fr", "market", "EU", "locale", "en"),
+        "product", Map.of("sku", "SK-SERUM-30", "batch", "S2506B"),
+        "purchase", Map.of("orderNumber", "EU-778813", "channel", "online", "date", "2026-10-28"),
+        "description", "The pump of the serum is broken."));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    work.runJobs(caseNumber);
+    Instant received = Instant.parse(clock(http.get("/api/cases/" + caseNumber, "agent").json(), "complaint.acknowledge")
+        .get("startedAt").asText());
+    JsonNode triage = work.onlyTask(caseNumber, "agent");
+    try {
+      // triaged 5 hours after receipt: the customer has then waited 5 of their 24 hours
+      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(5))));
+      work.complete(triage, "agent", Map.of("category", string("packaging_damage"), "severity", integer(3),
+          "evidenceComplete", bool(true)));
+    } finally {
+      ClockUtil.reset();
+    }
+    JsonNode resolution = clock(http.get("/api/cases/" + caseNumber, "agent").json(), "complaint.resolve.general");
+    assertThat(Instant.parse(resolution.get("startedAt").asText())).isEqualTo(received);
+    assertThat(Instant.parse(resolution.get("dueAt").asText())).isEqualTo(received.plus(Duration.ofHours(24)));
+    JsonNode resolve = work.onlyTask(caseNumber, "agent");
+    assertThat(Instant.parse(resolve.get("due").asText().replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")))
+        .isEqualTo(received.plus(Duration.ofHours(24)));
   }
 
   @Test

@@ -60,6 +60,7 @@ class ReportsIT {
 
   Http http;
   final List<String> complaints = new ArrayList<>();
+  String internalLate;
 
   @BeforeEach
   void setUp() {
@@ -87,6 +88,19 @@ class ReportsIT {
     String cancelled = open("PHONE");
     clocks.start(cancelled, "complaint.acknowledge", Market.CN, T0);
     clocks.cancel(cancelled, "complaint.acknowledge", T0.plus(Duration.ofMinutes(3)));
+
+    // a target with no breach timer in any diagram (adverse.internal, 24 h of wall time): met at
+    // its due second (on time), one second after it, and 19 hours after it (both late; no timer
+    // marked them, the stop does)
+    String atDue = open("PHONE");
+    clocks.start(atDue, "adverse.internal", Market.CN, T0);
+    clocks.stop(atDue, "adverse.internal", T0.plus(Duration.ofHours(24)));
+    String secondLate = open("PHONE");
+    clocks.start(secondLate, "adverse.internal", Market.CN, T0);
+    clocks.stop(secondLate, "adverse.internal", T0.plus(Duration.ofHours(24)).plusSeconds(1));
+    internalLate = open("PHONE");
+    clocks.start(internalLate, "adverse.internal", Market.CN, T0);
+    clocks.stop(internalLate, "adverse.internal", T0.plus(Duration.ofHours(43)));
 
     // complaints: two shade complaints on one batch (one from a repeat customer, one flagged for
     // the batch), an irritation, one not yet triaged
@@ -117,6 +131,13 @@ class ReportsIT {
     String general = reaction(Market.CN, "general", "SK-SERUM-30", "S2501A", T0);
     clocks.start(general, "adverse.regulatory.CN.general", Market.CN, T0);
     clocks.markBreached(general, "adverse.regulatory.CN.general", T0.plus(Duration.ofDays(30)));
+    // CN serious, report submitted a day after its 15-day deadline, no timer having fired: late
+    // (day 15 after Tue 6 Feb 2024 is Wed 21 Feb; due 23:59:59 Shanghai = 15:59:59Z)
+    String seriousLate = reaction(Market.CN, "serious", "SUN-SPF50-50", "U2503A", T0);
+    clocks.start(seriousLate, "adverse.regulatory.CN.serious", Market.CN, T0);
+    assertThat(clocks.require(seriousLate, "adverse.regulatory.CN.serious").dueAt())
+        .isEqualTo(Instant.parse("2024-02-21T15:59:59Z"));
+    clocks.stop(seriousLate, "adverse.regulatory.CN.serious", Instant.parse("2024-02-22T03:00:00Z"));
     reaction(Market.CN, null, "SK-SERUM-30", null, T0);
     reaction(Market.EU, "serious", "SK-SERUM-30", null, T0);
 
@@ -152,6 +173,41 @@ class ReportsIT {
         + "&target=complaint.acknowledge&status=met-late", "supervisor").json();
     assertThat(breached.get("cases")).hasSize(1);
     assertThat(breached.get("truncated").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aClockWithoutABreachTimerMetLateIsLateInTheReportTheCaseViewAndTheTimeline() {
+    JsonNode row = row(report("service-levels", PERIOD + "&market=CN"), "target", "adverse.internal");
+    assertThat(row.get("clocks").asInt()).isEqualTo(3);
+    assertThat(row.get("metOnTime").asInt()).as("met at its due second").isEqualTo(1);
+    assertThat(row.get("metLate").asInt()).as("a second late, 19 hours late").isEqualTo(2);
+    assertThat(row.get("breached").asInt()).isEqualTo(2);
+    assertThat(row.get("onTimePercent").asDouble()).isEqualTo(33.3);
+    JsonNode late = http.get("/api/reports/service-levels/cases?" + PERIOD
+        + "&target=adverse.internal&status=met-late", "supervisor").json();
+    assertThat(late.get("cases").toString()).contains(internalLate);
+
+    JsonNode clock = CaseWork.clock(http.get("/api/cases/" + internalLate, "supervisor").json(), "adverse.internal");
+    assertThat(clock.get("state").asText()).isEqualTo("MET");
+    assertThat(clock.get("status").asText()).isEqualTo("met-late");
+    assertThat(clock.get("onTime").asBoolean()).isFalse();
+    assertThat(clock.get("breachedAt").asText()).isEqualTo("2024-02-07T02:00:00Z");
+
+    JsonNode timeline = http.get("/api/cases/" + internalLate + "/timeline", "supervisor").json().get("entries");
+    assertThat(StreamSupport.stream(timeline.spliterator(), false)
+        .map(e -> e.get("type").asText() + "@" + e.get("at").asText()).toList())
+        .containsSubsequence("CLOCK_STARTED@2024-02-06T02:00:00Z", "CLOCK_BREACHED@2024-02-07T02:00:00Z",
+            "CLOCK_MET@2024-02-07T21:00:00Z");
+  }
+
+  @Test
+  void anOpenClockPastItsDueTimeIsBreachedOnTheCaseViewWithoutATimer() {
+    String open = open("PHONE");
+    clocks.start(open, "adverse.internal", Market.CN, Instant.now().minus(Duration.ofHours(25)));
+    JsonNode clock = CaseWork.clock(http.get("/api/cases/" + open, "supervisor").json(), "adverse.internal");
+    assertThat(clock.get("status").asText()).isEqualTo("open-breached");
+    assertThat(clock.get("onTime").asBoolean()).isFalse();
+    assertThat(clock.has("breachedAt")).as("no timer fired").isFalse();
   }
 
   @Test
@@ -209,9 +265,10 @@ class ReportsIT {
   void safetyCountsReactionsReportsOnTimeAndLate() {
     JsonNode cn = report("safety", PERIOD + "&market=CN").get("rows");
     assertThat(lines(section(cn, "reactions"), "seriousness", "market", "cases")).containsExactly(
-        "general|CN|1", "serious|CN|1", "unassessed|CN|1");
+        "general|CN|1", "serious|CN|2", "unassessed|CN|1");
+    // serious: one submitted on day 2 (on time), one the day after its deadline with no timer (late)
     assertThat(lines(section(cn, "reports"), "target", "cases", "onTime", "late", "open")).containsExactly(
-        "adverse.regulatory.CN.general|1|0|1|0", "adverse.regulatory.CN.serious|1|1|0|0");
+        "adverse.regulatory.CN.general|1|0|1|0", "adverse.regulatory.CN.serious|2|1|1|0");
     JsonNode all = report("safety", PERIOD).get("rows");
     assertThat(lines(section(all, "reactions"), "seriousness", "market", "cases")).contains("serious|EU|1");
   }

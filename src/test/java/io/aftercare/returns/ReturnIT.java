@@ -111,6 +111,35 @@ class ReturnIT {
   }
 
   @Test
+  void aParcelTaskEndedByTheTimeoutShowsAsCancelledOnTheTimeline() {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    Http.Response created = http.post("/api/returns", "agent", request(1, "SUN-SPF50-50", "U2604B", today.minusDays(5),
+        today.minusDays(3), "quality_defect", true, "refund"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    work.runJobs(caseNumber);
+    JsonNode parcel = work.onlyTask(caseNumber, "returns");
+    String processInstance = runtime.createProcessInstanceQuery().processDefinitionKey("returnExchange")
+        .processInstanceBusinessKey(caseNumber).singleResult().getId();
+    // the 14-day timeout fires, run as a user would run it from Cockpit
+    String timeout = management.createJobQuery().processInstanceId(processInstance).activityId("Timer_ParcelTimeout")
+        .singleResult().getId();
+    assertThat(http.post("/engine-rest/job/" + timeout + "/execute", "admin:admin-test", Map.of()).status()).isEqualTo(204);
+
+    JsonNode timeline = http.get("/api/cases/" + caseNumber + "/timeline", "agent").json().get("entries");
+    List<JsonNode> parcelEntries = new ArrayList<>();
+    timeline.forEach(e -> {
+      if (e.get("title").asText().equals(parcel.get("name").asText())) {
+        parcelEntries.add(e);
+      }
+    });
+    assertThat(parcelEntries).extracting(e -> e.get("type").asText()).containsExactly("TASK_CREATED", "TASK_CANCELLED");
+    assertThat(parcelEntries.get(0).get("who").asText()).as("created for its candidate group").isEqualTo("returns");
+    assertThat(parcelEntries.get(1).get("detail").asText()).isEqualTo("ended by 14 days");
+    assertThat(parcelEntries.get(1).has("who")).as("nobody completed it").isFalse();
+  }
+
+  @Test
   void guaranteeClaimInEuropeIsReviewedByTheClerkAndRejectedWithTheReason() {
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
     Http.Response created = http.post("/api/returns", "returns", request(4, "SK-SERUM-30", null, today.minusDays(102),
