@@ -10,37 +10,81 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
- * One market's calendar: its zone, working hours, working days, public holidays and adjusted
- * working days (weekend days that are worked, such as China's 调休 days). Immutable.
+ * One calendar (a market's service team, or an EU country's consumer periods): its zone, working
+ * hours, working days, public holidays, adjusted working days (weekend days that are worked, such
+ * as China's 调休 days) and the years it covers. Immutable.
  *
- * <p>Working days are the service team's days; business days are the regulators' days
- * (Monday to Friday, less public holidays, plus adjusted working days).
+ * <p>Working days are the service team's days; business days are the regulators' and the law's
+ * days (Monday to Friday, less public holidays, plus adjusted working days). Asking about a day
+ * outside the covered years throws {@link CalendarCoverageException}: an unknown year is never
+ * counted as if it had no holidays.
  */
 public final class BusinessCalendar {
 
   private static final int SEARCH_LIMIT_DAYS = 366;
 
+  private final String code;
   private final ZoneId zone;
   private final LocalTime workStart;
   private final LocalTime workEnd;
   private final Set<DayOfWeek> workingDays;
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> adjustedWorkingDays;
+  private final int firstYear;
+  private final int lastYear;
+  private final Set<Integer> provisionalYears;
 
-  public BusinessCalendar(ZoneId zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> workingDays,
-      Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays) {
+  public BusinessCalendar(String code, ZoneId zone, LocalTime workStart, LocalTime workEnd,
+      Set<DayOfWeek> workingDays, Set<LocalDate> holidays, Set<LocalDate> adjustedWorkingDays, int firstYear,
+      int lastYear, Set<Integer> provisionalYears) {
     if (!workEnd.isAfter(workStart)) {
       throw new IllegalArgumentException("working hours must end after they start: " + workStart + "-" + workEnd);
     }
     if (workingDays.isEmpty()) {
       throw new IllegalArgumentException("a calendar needs at least one working day");
     }
+    if (lastYear < firstYear) {
+      throw new IllegalArgumentException("calendar " + code + " covers no year: " + firstYear + "-" + lastYear);
+    }
+    this.code = code;
     this.zone = zone;
     this.workStart = workStart;
     this.workEnd = workEnd;
     this.workingDays = Set.copyOf(workingDays);
     this.holidays = Set.copyOf(holidays);
     this.adjustedWorkingDays = Set.copyOf(adjustedWorkingDays);
+    this.firstYear = firstYear;
+    this.lastYear = lastYear;
+    this.provisionalYears = Set.copyOf(provisionalYears);
+  }
+
+  /** The calendar's name in calendars.yaml: {@code CN}, {@code US}, or an EU country ({@code FR}, {@code DE}, …). */
+  public String code() {
+    return code;
+  }
+
+  public int firstYear() {
+    return firstYear;
+  }
+
+  public int lastYear() {
+    return lastYear;
+  }
+
+  /** Years whose holidays are not yet official (China's next year before the State Council's notice). */
+  public Set<Integer> provisionalYears() {
+    return provisionalYears;
+  }
+
+  public boolean covers(LocalDate date) {
+    return date.getYear() >= firstYear && date.getYear() <= lastYear;
+  }
+
+  /** Throws {@link CalendarCoverageException} for a day outside the covered years. */
+  public void requireCovered(LocalDate date) {
+    if (!covers(date)) {
+      throw new CalendarCoverageException(code, date, firstYear, lastYear);
+    }
   }
 
   public ZoneId zone() {
@@ -48,6 +92,7 @@ public final class BusinessCalendar {
   }
 
   public boolean isWorkingDay(LocalDate date) {
+    requireCovered(date);
     if (holidays.contains(date)) {
       return false;
     }
@@ -55,6 +100,7 @@ public final class BusinessCalendar {
   }
 
   public boolean isBusinessDay(LocalDate date) {
+    requireCovered(date);
     if (holidays.contains(date)) {
       return false;
     }
@@ -69,6 +115,41 @@ public final class BusinessCalendar {
   /** End of the day that is {@code days} calendar days after {@code from}'s date (regulatory days). */
   public Instant addCalendarDays(Instant from, int days) {
     return endOfDay(from.atZone(zone).toLocalDate().plusDays(days));
+  }
+
+  /**
+   * The last day of a period of {@code days} days counted from the day after {@code start}, moved
+   * to the next business day when it is a Saturday, Sunday or public holiday (Regulation (EEC,
+   * Euratom) No 1182/71 art. 3(4)).
+   */
+  public LocalDate periodEnd(LocalDate start, int days) {
+    LocalDate last = start.plusDays(days);
+    while (!isBusinessDay(last)) {
+      last = last.plusDays(1);
+    }
+    return last;
+  }
+
+  /**
+   * The shortest period from {@code start} that {@code day} still lies in: the days since
+   * {@code start}, less the Saturdays, Sundays and holidays immediately before {@code day}, since
+   * a period ending on one of them runs on to the next business day. So for every length N,
+   * {@code periodDay(start, day) <= N} exactly when {@code day} is not after
+   * {@link #periodEnd periodEnd(start, N)}: a rule table compares it with its day limits (14, 730)
+   * as it would compare plain days.
+   */
+  public long periodDay(LocalDate start, LocalDate day) {
+    long n = java.time.temporal.ChronoUnit.DAYS.between(start, day);
+    long counted = n;
+    for (LocalDate before = day.minusDays(1); counted > 0 && !isBusinessDay(before); before = before.minusDays(1)) {
+      counted--;
+    }
+    return counted;
+  }
+
+  /** End of the last day of a period of {@code days} days from {@code from}'s date ({@link #periodEnd}). */
+  public Instant addPeriodDays(Instant from, int days) {
+    return endOfDay(periodEnd(from.atZone(zone).toLocalDate(), days));
   }
 
   /** Adds working time: only the working hours of working days count. */

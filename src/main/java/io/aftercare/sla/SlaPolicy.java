@@ -25,7 +25,12 @@ public record SlaPolicy(Double warnAt, Duration escalateAfter, Integer breachPri
     /** The same time of day N working days later, within working hours. */
     WORKING_DAYS,
     /** The end of the N-th business day (Monday to Friday less public holidays). */
-    BUSINESS_DAYS
+    BUSINESS_DAYS,
+    /**
+     * Whole days as the law counts a period: the end of the N-th day, moved to the end of the
+     * next business day when that day is a Saturday, Sunday or public holiday (Reg. 1182/71 art. 3(4)).
+     */
+    PERIOD_DAYS
   }
 
   /** One target: amount (ISO-8601, {@code PT1H}, {@code P15D}), basis, optional own warn share and escalation. */
@@ -64,6 +69,7 @@ public record SlaPolicy(Double warnAt, Duration escalateAfter, Integer breachPri
       case WORKING_HOURS -> calendar.addWorkingHours(start, target.duration());
       case WORKING_DAYS -> calendar.addWorkingDays(start, (int) target.duration().toDays());
       case BUSINESS_DAYS -> calendar.addBusinessDays(start, (int) target.duration().toDays());
+      case PERIOD_DAYS -> calendar.addPeriodDays(start, (int) target.duration().toDays());
     };
   }
 
@@ -99,7 +105,7 @@ public record SlaPolicy(Double warnAt, Duration escalateAfter, Integer breachPri
   /** Calendar targets count wall-clock time; all others count working time. */
   private static Basis counted(Target target) {
     return target.basis() == Basis.CALENDAR || target.basis() == Basis.CALENDAR_DAYS
-        ? Basis.CALENDAR : Basis.WORKING_HOURS;
+        || target.basis() == Basis.PERIOD_DAYS ? Basis.CALENDAR : Basis.WORKING_HOURS;
   }
 
   private static Duration scale(Duration duration, double share) {
