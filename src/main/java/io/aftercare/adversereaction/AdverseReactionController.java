@@ -14,6 +14,7 @@ import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
 import io.aftercare.product.Product;
+import io.aftercare.sla.Calendars;
 import io.aftercare.product.ProductCatalogue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -87,15 +88,17 @@ class AdverseReactionController {
   private final CaseFiles cases;
   private final AdverseReactions reactions;
   private final AdverseReactionSettings settings;
+  private final Calendars calendars;
 
   AdverseReactionController(RuntimeService runtime, CustomerService customers, ProductCatalogue catalogue,
-      CaseFiles cases, AdverseReactions reactions, AdverseReactionSettings settings) {
+      CaseFiles cases, AdverseReactions reactions, AdverseReactionSettings settings, Calendars calendars) {
     this.runtime = runtime;
     this.customers = customers;
     this.catalogue = catalogue;
     this.cases = cases;
     this.reactions = reactions;
     this.settings = settings;
+    this.calendars = calendars;
   }
 
   @PostMapping("/api/adverse-reactions")
@@ -112,6 +115,15 @@ class AdverseReactionController {
     ReactionPart reaction = request.reaction();
     if (reaction.onsetDate() != null && reaction.awareDate() != null && reaction.onsetDate().isAfter(reaction.awareDate())) {
       problems.add(new FieldProblem("reaction.onsetDate", "must not be after awareDate"));
+    }
+    // the regulatory deadline counts from the awareness date in the market's calendar
+    Market market = request.customer().id() != null
+        ? customers.find(request.customer().id()).map(Customer::market).orElse(null) : request.customer().market();
+    if (market != null) {
+      String uncovered = Calendars.coverageProblem(calendars.of(market), reaction.awareDate());
+      if (uncovered != null) {
+        problems.add(new FieldProblem("reaction.awareDate", uncovered));
+      }
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
@@ -154,6 +166,10 @@ class AdverseReactionController {
     if (request.awareDate().isAfter(reaction.awareDate().plus(settings.followUpWindow()))) {
       throw new CaseStateException("New information more than " + settings.followUpWindow()
           + " after the reaction became known needs no follow-up report");
+    }
+    String uncovered = Calendars.coverageProblem(calendars.of(reaction.market()), request.awareDate());
+    if (uncovered != null) {
+      throw new InvalidRequestException(List.of(new FieldProblem("awareDate", uncovered)));
     }
     String clock = reactions.followUpClock(caseNumber).orElse(null);
     if (clock == null) {

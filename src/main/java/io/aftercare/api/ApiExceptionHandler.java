@@ -112,6 +112,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return invalid(problems);
   }
 
+  /**
+   * A date a calendar does not cover reached a calculation (the controllers name the field where
+   * they can): nothing is counted, the client hears which calendar and year are missing.
+   */
+  @ExceptionHandler(io.aftercare.sla.CalendarCoverageException.class)
+  ProblemDetail uncoveredDate(io.aftercare.sla.CalendarCoverageException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Date outside the calendars");
+    return problem;
+  }
+
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
     return invalid(e.problems());

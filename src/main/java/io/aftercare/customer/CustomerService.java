@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
 
-  private static final String COLUMNS = "id, name, market, locale, email, phone, yearly_spend,"
+  private static final String COLUMNS = "id, name, market, locale, email, phone, country, yearly_spend,"
       + " orders_per_year, tier, consent_email, consent_sms, consent_phone, preferred_channel";
 
   private final JdbcClient jdbc;
@@ -32,9 +32,9 @@ public class CustomerService {
     jdbc.sql("""
             insert into customer (name, market, locale, email, phone, yearly_spend, currency,
               orders_per_year, tier, consent_email, consent_sms, consent_phone, consent_recorded_at,
-              preferred_channel)
+              preferred_channel, country)
             values (:name, :market, :locale, :email, :phone, :spend, :currency, :orders, :tier,
-              :consentEmail, :consentSms, :consentPhone, current_timestamp, :preferred)""")
+              :consentEmail, :consentSms, :consentPhone, current_timestamp, :preferred, :country)""")
         .param("name", customer.name())
         .param("market", customer.market().name())
         .param("locale", customer.locale().tag())
@@ -48,6 +48,7 @@ public class CustomerService {
         .param("consentSms", customer.consent().sms())
         .param("consentPhone", customer.consent().phone())
         .param("preferred", customer.preferredChannel() == null ? null : customer.preferredChannel().name())
+        .param("country", customer.country())
         .update(key, "id");
     return find(key.getKey().longValue()).orElseThrow();
   }
@@ -73,7 +74,8 @@ public class CustomerService {
             new Customer.Consent(rs.getBoolean("consent_email"), rs.getBoolean("consent_sms"),
                 rs.getBoolean("consent_phone")),
             rs.getString("preferred_channel") == null ? null
-                : Customer.ContactChannel.valueOf(rs.getString("preferred_channel"))))
+                : Customer.ContactChannel.valueOf(rs.getString("preferred_channel")),
+            rs.getString("country")))
         .optional();
   }
 
@@ -101,11 +103,20 @@ public class CustomerService {
   @Transactional
   public Customer findOrRegister(Long id, String name, String email, String phone, Market market,
       CustomerLocale locale) {
-    if (id != null) {
-      return find(id).orElseThrow(() -> new IllegalArgumentException("No customer " + id));
-    }
-    Optional<Customer> known = findByContact(email).or(() -> findByContact(phone));
+    return findOrRegister(id, name, email, phone, market, locale, null);
+  }
+
+  /** As above; a known customer without a recorded country takes the one given. */
+  @Transactional
+  public Customer findOrRegister(Long id, String name, String email, String phone, Market market,
+      CustomerLocale locale, String country) {
+    Optional<Customer> known = id != null ? Optional.of(find(id).orElseThrow(() -> new IllegalArgumentException(
+        "No customer " + id))) : findByContact(email).or(() -> findByContact(phone));
     if (known.isPresent()) {
+      if (country != null && known.get().country() == null) {
+        jdbc.sql("update customer set country = ? where id = ?").params(country, known.get().id()).update();
+        return find(known.get().id()).orElseThrow();
+      }
       return known.get();
     }
     boolean hasEmail = email != null && !email.isBlank();
@@ -113,7 +124,7 @@ public class CustomerService {
     return register(new Customer(null, name, market, locale, hasEmail ? email.trim() : null,
         hasPhone ? phone.replaceAll("[\\s-]", "") : null, BigDecimal.ZERO, 0, null,
         new Customer.Consent(hasEmail, hasPhone, hasPhone),
-        hasEmail ? Customer.ContactChannel.EMAIL : Customer.ContactChannel.SMS));
+        hasEmail ? Customer.ContactChannel.EMAIL : Customer.ContactChannel.SMS, country));
   }
 
   public boolean existsWithEmail(String email) {
@@ -123,7 +134,7 @@ public class CustomerService {
 
   static Customer newCustomer(String name, Market market, CustomerLocale locale, String email,
       String phone, BigDecimal spend, int orders, Customer.Consent consent,
-      Customer.ContactChannel preferred) {
-    return new Customer(null, name, market, locale, email, phone, spend, orders, null, consent, preferred);
+      Customer.ContactChannel preferred, String country) {
+    return new Customer(null, name, market, locale, email, phone, spend, orders, null, consent, preferred, country);
   }
 }

@@ -32,9 +32,11 @@ class ReturnDelegates {
   private final ProductCatalogue catalogue;
   private final ReturnSettings settings;
   private final PartnerClient partners;
+  private final ReturnPeriods periods;
 
   ReturnDelegates(Returns returns, CustomerService customers, ProductCatalogue catalogue, ReturnSettings settings,
-      PartnerClient partners) {
+      PartnerClient partners, ReturnPeriods periods) {
+    this.periods = periods;
     this.returns = returns;
     this.customers = customers;
     this.catalogue = catalogue;
@@ -83,6 +85,8 @@ class ReturnDelegates {
       execution.setVariable(REQUESTED_SETTLEMENT, recorded.requested());
       execution.setVariable(PURCHASE_CHANNEL, recorded.purchaseChannel());
       execution.setVariable(DAYS_SINCE_DELIVERY, recorded.daysSinceDelivery());
+      execution.setVariable(PERIOD_DAY, periods.periodDay(customer, recorded.deliveredOn() != null
+          ? recorded.deliveredOn() : recorded.purchaseDate(), now.atZone(market.zone()).toLocalDate()));
       execution.setVariable(OPENED, recorded.opened());
       execution.setVariable(SEAL_CONFIRMED, recorded.sealConfirmed());
       execution.setVariable(EXPIRED, recorded.expired());

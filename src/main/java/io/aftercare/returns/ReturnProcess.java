@@ -18,6 +18,11 @@ public final class ReturnProcess {
   public static final String REQUESTED_SETTLEMENT = "requested";
   public static final String PURCHASE_CHANNEL = "purchaseChannel";
   public static final String DAYS_SINCE_DELIVERY = "daysSinceDelivery";
+  /**
+   * The day of the return period the request falls on as the law counts it; what the eligibility
+   * table compares with its day limits (see {@link ReturnPeriods}).
+   */
+  public static final String PERIOD_DAY = "periodDay";
   public static final String OPENED = "opened";
   public static final String SEAL_CONFIRMED = "sealConfirmedAtPurchase";
   public static final String EXPIRED = "expired";

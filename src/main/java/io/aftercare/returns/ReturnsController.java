@@ -12,6 +12,8 @@ import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerReference;
+import io.aftercare.customer.Market;
+import io.aftercare.sla.Calendars;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.product.ProductCatalogue;
 import jakarta.validation.Valid;
@@ -92,9 +94,13 @@ class ReturnsController {
   private final ProductCatalogue catalogue;
   private final CaseFiles cases;
   private final Returns returns;
+  private final ReturnPeriods periods;
+  private final Calendars calendars;
 
   ReturnsController(RuntimeService runtime, TaskService tasks, CustomerService customers, ProductCatalogue catalogue,
-      CaseFiles cases, Returns returns) {
+      CaseFiles cases, Returns returns, ReturnPeriods periods, Calendars calendars) {
+    this.periods = periods;
+    this.calendars = calendars;
     this.runtime = runtime;
     this.tasks = tasks;
     this.customers = customers;
@@ -128,11 +134,26 @@ class ReturnsController {
       problems.add(new FieldProblem("purchase.deliveredOn",
           "must be given for online purchases: return periods run from the day after delivery"));
     }
+    // an EU customer's periods count in their country's calendar, which must cover the delivery
+    Customer known = request.customer().id() == null ? null : customers.find(request.customer().id()).orElse(null);
+    Market market = known != null ? known.market() : request.customer().market();
+    String country = known != null && known.country() != null ? known.country() : request.customer().country();
+    if (market != null && (known != null || request.customer().id() == null)) {
+      String countryProblem = periods.countryProblem(market, country);
+      if (countryProblem != null) {
+        problems.add(new FieldProblem("customer.country", countryProblem));
+      }
+      LocalDate delivered = purchase.deliveredOn() != null ? purchase.deliveredOn() : purchase.date();
+      periods.calendarOf(market, country).map(calendar -> Calendars.coverageProblem(calendar, delivered))
+          .ifPresent(problem -> problems.add(new FieldProblem(
+              purchase.deliveredOn() != null ? "purchase.deliveredOn" : "purchase.date", problem)));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
     CustomerReference c = request.customer();
-    Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale());
+    Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale(),
+        c.country());
     String caseNumber = request.caseNumber() != null ? request.caseNumber() : cases.open(customer.id());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
@@ -173,6 +194,9 @@ class ReturnsController {
     if (receipt.receivedOn().isBefore(recorded.purchaseDate())) {
       problems.add(new FieldProblem("receivedOn", "must not be before the purchase date " + recorded.purchaseDate()));
     }
+    // the settlement clock counts from the receipt in the market's calendar
+    customers.find(recorded.customerId()).map(c -> Calendars.coverageProblem(calendars.of(c.market()),
+        receipt.receivedOn())).ifPresent(problem -> problems.add(new FieldProblem("receivedOn", problem)));
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * a warning in the log at start-up. 90 days before a calendar's last covered year ends, and while
  * one of its current or future years is provisional.
  */
-@Component("calendars")
+@Component("calendarsHealthIndicator")
 class CalendarHealth implements HealthIndicator {
 
   static final Status WARNING = new Status("WARNING");

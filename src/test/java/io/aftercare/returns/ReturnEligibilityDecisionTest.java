@@ -63,7 +63,7 @@ class ReturnEligibilityDecisionTest {
     inputs.put("market", market);
     inputs.put("reason", reason);
     inputs.put("purchaseChannel", channel);
-    inputs.put("daysSinceDelivery", days);
+    inputs.put("periodDay", days);
     inputs.put("opened", opened);
     inputs.put("sealConfirmedAtPurchase", sealConfirmed);
     inputs.put("expired", expired);

@@ -120,7 +120,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
         new ReturnSettings.Partner(PARTNERS.url() + "/fulfilment", Duration.ofSeconds(2)),
         Map.of(Market.CN, "上海市青浦区华志路 1688 号"));
     ReturnDelegates delegates = new ReturnDelegates(returns, customers, catalogue, settings,
-        new PartnerClient(RestClient.builder()));
+        new PartnerClient(RestClient.builder()), new ReturnPeriods(mock(io.aftercare.sla.Calendars.class)));
     Mocks.register("registerReturn", delegates.registerReturn());
     Mocks.register("recordReturn", delegates.recordReturn());
     Mocks.register("refundPayment", delegates.refundPayment());

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,69 @@ class ReturnIT {
         .processInstanceBusinessKey(caseNumber).count()).as("callback requested").isEqualTo(1);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("returnExchange")
         .processInstanceBusinessKey(caseNumber).count()).isZero();
+  }
+
+  /** Lukas Schneider, a demo customer in Germany. */
+  static final long LUKAS = 5;
+
+  @Test
+  void euWithdrawalWhoseFourteenthDayWasASaturdayIsTakenBackUntilTheMondayAfter() {
+    // delivered Sat 7 Nov 2026: day 14 is Sat 21 Nov, so the period runs to Mon 23 Nov (day 16)
+    assertThat(withdrawalOn(LUKAS, "2026-11-07", "2026-11-22T09:00:00Z").get("eligible").asBoolean())
+        .as("day 15, Sunday").isTrue();
+    JsonNode monday = withdrawalOn(LUKAS, "2026-11-07", "2026-11-23T09:00:00Z");
+    assertThat(monday.get("eligible").asBoolean()).as("day 16, Monday").isTrue();
+    assertThat(monday.get("daysSinceDelivery").asInt()).isEqualTo(16);
+    assertThat(monday.get("approved").asBoolean()).as("decided by the table, no rejection sent").isTrue();
+    assertThat(withdrawalOn(LUKAS, "2026-11-07", "2026-11-24T09:00:00Z").get("eligible").asBoolean())
+        .as("day 17, Tuesday").isFalse();
+    // delivered Fri 20 Mar 2026: day 14 is Good Friday, a German holiday, then the Easter weekend
+    // and Easter Monday: the period runs to Tue 7 Apr (day 18); France works on Good Friday
+    assertThat(withdrawalOn(LUKAS, "2026-03-20", "2026-04-07T08:00:00Z").get("eligible").asBoolean())
+        .as("day 18 in Germany").isTrue();
+    assertThat(withdrawalOn(4, "2026-03-20", "2026-04-07T08:00:00Z").get("eligible").asBoolean())
+        .as("day 18 in France").isFalse();
+  }
+
+  @Test
+  void anEuCustomerNeedsACountryWithACalendarAndDatesItCovers() {
+    Map<String, Object> noCountry = request(0, "SK-SERUM-30", null, LocalDate.now().minusDays(5),
+        LocalDate.now().minusDays(3), "changed_mind", false, "refund");
+    noCountry.put("customer", Map.of("name", "Anna Berg", "email", "anna.berg-" + System.nanoTime() + "@example.at",
+        "market", "EU", "locale", "en"));
+    assertThat(fieldMessages(http.post("/api/returns", "agent", noCountry))).containsEntry("customer.country",
+        "must be given for an EU customer (ISO 3166-1 alpha-2, e.g. FR): return periods end on a working day of the"
+            + " consumer's country");
+    Map<String, Object> unknown = new HashMap<>(noCountry);
+    unknown.put("customer", Map.of("name", "Anna Berg", "email", "anna.berg-" + System.nanoTime() + "@example.pt",
+        "market", "EU", "locale", "en", "country", "PT"));
+    assertThat(fieldMessages(http.post("/api/returns", "agent", unknown)).get("customer.country"))
+        .startsWith("has no calendar in Aftercare (EU countries with one: AT, BE, DE, ES, FR, IE, IT, NL)");
+    Map<String, Object> old = request(LUKAS, "SK-SERUM-30", null, LocalDate.of(2019, 11, 20),
+        LocalDate.of(2019, 11, 22), "quality_defect", true, "refund");
+    assertThat(fieldMessages(http.post("/api/returns", "agent", old)).get("purchase.deliveredOn"))
+        .contains("DE calendar has no 2019");
+  }
+
+  private static Map<String, String> fieldMessages(Http.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    Map<String, String> messages = new HashMap<>();
+    response.json().get("errors").forEach(e -> messages.put(e.get("field").asText(), e.get("message").asText()));
+    return messages;
+  }
+
+  private JsonNode withdrawalOn(long customerId, String deliveredOn, String requestedAt) {
+    LocalDate delivered = LocalDate.parse(deliveredOn);
+    try {
+      ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse(requestedAt)));
+      Http.Response created = http.post("/api/returns", "agent", request(customerId, "SK-SERUM-30", null,
+          delivered.minusDays(2), delivered, "changed_mind", false, "refund"));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      work.runJobs(created.json().get("caseNumber").asText());
+      return http.get("/api/returns/" + created.json().get("rmaNumber").asText(), "returns").json();
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test
