@@ -17,6 +17,7 @@ create index sla_clock_report_idx
 alter table report_task add column created_for varchar(255);
 update report_task set created_for = coalesce(team, candidate_groups, assignee);
 alter table report_task add column ended_why varchar(255);
--- Tasks recorded before this version as "completed" although a timer, an interrupting event or
--- the end of their process cancelled them (the engine reports both as completion) cannot be told
--- apart any more; the new writer records end_reason 'cancelled' with ended_why.
+-- From this version the writer records a task that a timer, an interrupting event or the end of
+-- its process cancelled as end_reason 'cancelled' with ended_why (the engine reports it as a
+-- completion). Rows written before keep what they said; Camunda's ACT_HI_TASKINST.DELETE_REASON_
+-- tells them apart, which this migration does not read (Camunda's tables may not exist yet here).
