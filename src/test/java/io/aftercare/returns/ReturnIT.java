@@ -139,25 +139,18 @@ class ReturnIT {
         LocalDate.now().minusDays(3), "changed_mind", false, "refund");
     noCountry.put("customer", Map.of("name", "Anna Berg", "email", "anna.berg-" + System.nanoTime() + "@example.at",
         "market", "EU", "locale", "en"));
-    assertThat(fieldMessages(http.post("/api/returns", "agent", noCountry))).containsEntry("customer.country",
+    assertThat(CaseWork.fieldMessages(http.post("/api/returns", "agent", noCountry))).containsEntry("customer.country",
         "must be given for an EU customer (ISO 3166-1 alpha-2, e.g. FR): return periods end on a working day of the"
             + " consumer's country");
     Map<String, Object> unknown = new HashMap<>(noCountry);
     unknown.put("customer", Map.of("name", "Anna Berg", "email", "anna.berg-" + System.nanoTime() + "@example.pt",
         "market", "EU", "locale", "en", "country", "PT"));
-    assertThat(fieldMessages(http.post("/api/returns", "agent", unknown)).get("customer.country"))
+    assertThat(CaseWork.fieldMessages(http.post("/api/returns", "agent", unknown)).get("customer.country"))
         .startsWith("has no calendar in Aftercare (EU countries with one: AT, BE, DE, ES, FR, IE, IT, NL)");
     Map<String, Object> old = request(LUKAS, "SK-SERUM-30", null, LocalDate.of(2019, 11, 20),
         LocalDate.of(2019, 11, 22), "quality_defect", true, "refund");
-    assertThat(fieldMessages(http.post("/api/returns", "agent", old)).get("purchase.deliveredOn"))
+    assertThat(CaseWork.fieldMessages(http.post("/api/returns", "agent", old)).get("purchase.deliveredOn"))
         .contains("DE calendar has no 2019");
-  }
-
-  private static Map<String, String> fieldMessages(Http.Response response) {
-    assertThat(response.status()).as(response.body()).isEqualTo(400);
-    Map<String, String> messages = new HashMap<>();
-    response.json().get("errors").forEach(e -> messages.put(e.get("field").asText(), e.get("message").asText()));
-    return messages;
   }
 
   private JsonNode withdrawalOn(long customerId, String deliveredOn, String requestedAt) {

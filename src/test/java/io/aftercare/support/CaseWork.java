@@ -86,6 +86,14 @@ public final class CaseWork {
     return fields;
   }
 
+  /** A 400 problem's messages by field. */
+  public static java.util.Map<String, String> fieldMessages(Http.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    java.util.Map<String, String> messages = new java.util.HashMap<>();
+    response.json().get("errors").forEach(e -> messages.put(e.get("field").asText(), e.get("message").asText()));
+    return messages;
+  }
+
   /** The latest clock of a target in a case view. */
   public static JsonNode clock(JsonNode caseView, String target) {
     JsonNode found = null;
