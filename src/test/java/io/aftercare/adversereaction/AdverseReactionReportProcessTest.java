@@ -112,7 +112,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
 
   @Test
   void submissionIsWarnedBeforeAndEscalatedAtTheDeadline() {
-    reachSubmission("US", Map.of("systemicHarm", true));
+    reachSubmission("US", Map.of("infection", true));
     assertThat(timer("Timer_SubmitWarning").getDuedate()).isEqualTo(REGULATORY_WARN);
     assertThat(timer("Timer_SubmitBreach").getDuedate()).isEqualTo(REGULATORY_DUE);
 
