@@ -11,12 +11,14 @@ import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
 import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,23 +173,31 @@ class AdverseReactionIT {
     assertThat(due(clock(caseNumber, "adverse.followup.US.serious:F1"))).isEqualTo("2026-12-19T04:59:59Z");
     assertThat(due(clock(caseNumber, "adverse.followup.US.serious:F2"))).isEqualTo("2026-12-22T04:59:59Z");
 
-    work.complete(followUpTask(caseNumber, "2026-11-27"), "safety", Map.of("submittedOn", string("2026-11-30"),
-        "submissionReference", string("FDA-F1")));
+    try {
+      // F1 submitted on 1 December, before its deadline
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T15:00:00Z")));
+      work.complete(followUpTask(caseNumber, "2026-11-27"), "safety", Map.of("submittedOn", string("2026-12-01"),
+          "submissionReference", string("FDA-F1")));
 
-    assertThat(clock(caseNumber, "adverse.followup.US.serious:F1").get("state").asText()).isEqualTo("MET");
-    assertThat(clock(caseNumber, "adverse.followup.US.serious:F2").get("state").asText()).isEqualTo("RUNNING");
+      assertThat(clock(caseNumber, "adverse.followup.US.serious:F1").get("state").asText()).isEqualTo("MET");
+      assertThat(clock(caseNumber, "adverse.followup.US.serious:F2").get("state").asText()).isEqualTo("RUNNING");
+      JsonNode initial = clock(caseNumber, US_INITIAL);
+      assertThat(initial.get("state").asText()).as("a follow-up stops only its own clock").isEqualTo("RUNNING");
+      assertThat(due(initial)).isEqualTo("2026-12-15T04:59:59Z");
+
+      // the initial report is late: at its deadline its breach timer still escalates it
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-15T05:00:00Z")));
+      work.fireTimer(caseNumber, "Timer_SubmitBreach");
+      assertThat(escalations(caseNumber)).containsExactly(US_INITIAL + " level 2");
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-16T15:00:00Z")));
+      JsonNode submit = work.tasks(caseNumber, "safety").stream()
+          .filter(t -> t.get("taskDefinitionKey").asText().equals("Task_Submit")).findFirst().orElseThrow();
+      work.complete(submit, "safety", Map.of("submittedOn", string("2026-12-16"), "submissionReference",
+          string("FDA-1")));
+    } finally {
+      ClockUtil.reset();
+    }
     JsonNode initial = clock(caseNumber, US_INITIAL);
-    assertThat(initial.get("state").asText()).as("a follow-up stops only its own clock").isEqualTo("RUNNING");
-    assertThat(due(initial)).isEqualTo("2026-12-15T04:59:59Z");
-
-    // the initial report is late: its breach timer still escalates it
-    work.fireTimer(caseNumber, "Timer_SubmitBreach");
-    assertThat(escalations(caseNumber)).containsExactly(US_INITIAL + " level 2");
-    JsonNode submit = work.tasks(caseNumber, "safety").stream()
-        .filter(t -> t.get("taskDefinitionKey").asText().equals("Task_Submit")).findFirst().orElseThrow();
-    work.complete(submit, "safety", Map.of("submittedOn", string("2026-12-16"), "submissionReference",
-        string("FDA-1")));
-    initial = clock(caseNumber, US_INITIAL);
     assertThat(initial.get("state").asText()).isEqualTo("MET");
     assertThat(initial.get("onTime").asBoolean()).isFalse();
     assertThat(clock(caseNumber, "adverse.followup.US.serious:F1").get("onTime").asBoolean()).isTrue();
