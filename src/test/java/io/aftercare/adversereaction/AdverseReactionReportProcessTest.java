@@ -306,7 +306,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
    */
   private static Map<String, Object> details(String market, Map<String, Object> criteria) {
     Map<String, Object> details = new HashMap<>();
-    for (String criterion : CRITERIA_SHOWN.get(market)) {
+    for (String criterion : CaseDetailsForm.criteriaShown(market)) {
       details.put(criterion, false);
     }
     details.putAll(criteria);
@@ -316,13 +316,4 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     details.put("medicalTreatment", false);
     return details;
   }
-
-  /** What forms/adverse-case-details.form shows per market (checked against the DMN by its test). */
-  private static final Map<String, String[]> CRITERIA_SHOWN = Map.of(
-      "CN", new String[] {"death", "lifeThreatening", "hospitalised", "hospitalisationNeeded", "functionLoss",
-          "systemicHarm", "congenitalAnomaly", "otherSeriousHarm", "socialImpact"},
-      "EU", new String[] {"death", "lifeThreatening", "hospitalised", "lastingDisability", "temporaryIncapacity",
-          "congenitalAnomaly"},
-      "US", new String[] {"death", "lifeThreatening", "hospitalised", "lastingDisability", "congenitalAnomaly",
-          "infection", "disfigurement", "interventionToPrevent"});
 }
