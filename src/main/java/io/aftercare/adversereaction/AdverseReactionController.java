@@ -87,17 +87,15 @@ class AdverseReactionController {
   private final ProductCatalogue catalogue;
   private final CaseFiles cases;
   private final AdverseReactions reactions;
-  private final AdverseReactionSettings settings;
   private final Calendars calendars;
 
   AdverseReactionController(RuntimeService runtime, CustomerService customers, ProductCatalogue catalogue,
-      CaseFiles cases, AdverseReactions reactions, AdverseReactionSettings settings, Calendars calendars) {
+      CaseFiles cases, AdverseReactions reactions, Calendars calendars) {
     this.runtime = runtime;
     this.customers = customers;
     this.catalogue = catalogue;
     this.cases = cases;
     this.reactions = reactions;
-    this.settings = settings;
     this.calendars = calendars;
   }
 
@@ -157,33 +155,36 @@ class AdverseReactionController {
         .body(new Created(caseNumber, AdverseReactions.reportNumber(caseNumber)));
   }
 
+  /**
+   * New medical information on a reported reaction: a follow-up report with its own clock, counted
+   * from the day the information was received ({@code awareDate}), its own task and escalation.
+   */
   @PostMapping("/api/adverse-reactions/{caseNumber}/follow-up")
   @Transactional
   ResponseEntity<Void> followUp(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE)
       String caseNumber, @Valid @RequestBody FollowUpRequest request) {
     AdverseReactions.Reaction reaction = reactions.find(caseNumber)
         .orElseThrow(() -> new NotFoundException("adverse reaction", caseNumber));
-    if (request.awareDate().isAfter(reaction.awareDate().plus(settings.followUpWindow()))) {
-      throw new CaseStateException("New information more than " + settings.followUpWindow()
-          + " after the reaction became known needs no follow-up report");
+    if (request.awareDate().isBefore(reaction.awareDate())) {
+      throw new InvalidRequestException(List.of(new FieldProblem("awareDate",
+          "must not be before the reaction became known (" + reaction.awareDate() + ")")));
     }
     String uncovered = Calendars.coverageProblem(calendars.of(reaction.market()), request.awareDate());
     if (uncovered != null) {
       throw new InvalidRequestException(List.of(new FieldProblem("awareDate", uncovered)));
     }
-    String clock = reactions.followUpClock(caseNumber).orElse(null);
-    if (clock == null) {
-      throw new CaseStateException(caseNumber + " was not reported to a regulator: there is nothing to follow up");
-    }
-    reactions.addInformation(caseNumber, request.awareDate(), request.information());
+    reactions.followUpRefusal(reaction, request.awareDate()).ifPresent(reason -> {
+      throw new CaseStateException(reason);
+    });
+    String clock = reactions.openFollowUp(caseNumber, request.awareDate(), request.information());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.MARKET, reaction.market().name());
     variables.put(CaseVariables.CUSTOMER_ID, reaction.customerId());
     variables.put(REPORT_NUMBER, reaction.reportNumber());
-    variables.put("followUpClock", clock);
-    variables.put("followUpAwareDate", text(request.awareDate()));
-    variables.put("seriousness", reaction.seriousness());
+    variables.put(FOLLOW_UP_CLOCK, clock);
+    variables.put(FOLLOW_UP_AWARE_DATE, text(request.awareDate()));
+    variables.put(SERIOUSNESS, reaction.seriousness());
     runtime.createMessageCorrelation(FOLLOW_UP).processInstanceBusinessKey(caseNumber).setVariables(variables)
         .correlateStartMessage();
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();

@@ -68,12 +68,12 @@ class AdverseReactionDelegates {
       String caseNumber = CaseVariables.caseNumber(execution);
       switch (InputParameters.required(execution, "recordAdverseReaction", "stage")) {
         case "details" -> reactions.recordDetails(caseNumber, execution.getVariables());
-        case "assessment" -> reactions.recordAssessment(caseNumber, (String) execution.getVariable("seriousness"),
+        case "assessment" -> reactions.recordAssessment(caseNumber, (String) execution.getVariable(SERIOUSNESS),
             AdverseReactions.criteria(execution.getVariables()), (String) execution.getVariable(CAUSALITY),
-            (String) execution.getVariable("followUpClock"));
+            (String) execution.getVariable(FOLLOW_UP_CLOCK));
         case "submission" -> reactions.recordSubmission(((Number) execution.getVariable(REPORT_ID)).longValue(),
-            CaseVariables.day(execution.getVariable("submittedOn")),
-            (String) execution.getVariable("submissionReference"));
+            CaseVariables.day(execution.getVariable(SUBMITTED_ON)),
+            (String) execution.getVariable(SUBMISSION_REFERENCE));
         default -> throw new IllegalArgumentException("recordAdverseReaction: unknown stage on "
             + execution.getCurrentActivityId());
       }

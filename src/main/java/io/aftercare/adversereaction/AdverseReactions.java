@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,16 +105,69 @@ public class AdverseReactions {
         .params(seriousness, String.join(",", criteria), causality, followUpClock, caseNumber).update();
   }
 
-  /** The follow-up report's clock of a reported reaction; empty when it was not reported. */
+  /** The SLA target follow-up reports of a reported reaction count by; empty when it was not reported. */
   public Optional<String> followUpClock(String caseNumber) {
     return jdbc.sql("select follow_up_clock from adverse_reaction where case_number = ?").param(caseNumber)
-        .query(String.class).optional();
+        .query(String.class).optional()
+        // recorded before follow-ups had targets of their own, when they shared the initial report's
+        .map(target -> target.replaceFirst("^adverse\\.regulatory\\.", "adverse.followup."));
   }
 
-  /** Adds new medical information to the recorded outcome. */
-  public void addInformation(String caseNumber, LocalDate on, String information) {
+  /** The day the initial report went to the regulator; empty while it has not. */
+  public Optional<LocalDate> initialSubmission(String caseNumber) {
+    return jdbc.sql("select submitted_on from regulatory_report where case_number = ? and report_type = 'INITIAL'"
+            + " and submitted_on is not null")
+        .param(caseNumber).query(LocalDate.class).optional();
+  }
+
+  /**
+   * Why new medical information received on {@code receivedOn} calls for no follow-up report; empty
+   * when it calls for one. The reaction must have been assessed as reportable, and the information
+   * must come within the market's window after the initial report's submission.
+   */
+  public Optional<String> followUpRefusal(Reaction reaction, LocalDate receivedOn) {
+    String caseNumber = reaction.caseNumber();
+    if (reaction.seriousness() == null) {
+      return Optional.of(caseNumber + " is not assessed yet: add the new information to its case details");
+    }
+    if (followUpClock(caseNumber).isEmpty()) {
+      return Optional.of(caseNumber + " was not reported to a regulator: there is nothing to follow up");
+    }
+    Period window = settings.followUpWindow().get(reaction.market());
+    Optional<LocalDate> submitted = initialSubmission(caseNumber);
+    if (!withinFollowUpWindow(window, submitted.orElse(null), receivedOn)) {
+      return Optional.of("New information received on " + receivedOn + " is more than " + window
+          + " after the initial report was submitted (" + submitted.get() + "): " + reaction.market()
+          + " asks for no follow-up report");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether information received on {@code receivedOn} is within a follow-up window counted from the
+   * initial report's submission. Before the initial report is submitted it always is (the window has
+   * not begun; the officer may put it in the initial report as well); without a window, always.
+   */
+  static boolean withinFollowUpWindow(Period window, LocalDate initialSubmittedOn, LocalDate receivedOn) {
+    return window == null || initialSubmittedOn == null || !receivedOn.isAfter(initialSubmittedOn.plus(window));
+  }
+
+  /**
+   * Adds new medical information to the recorded outcome and names the clock of the follow-up
+   * report it calls for: the follow-up target and the report's number ({@code …:F2} for the second
+   * follow-up, as its report is numbered), so that every report has a clock of its own. The
+   * reaction's row is locked until the caller's transaction ends, so that two follow-ups arriving
+   * together are numbered one after the other.
+   */
+  @Transactional
+  public String openFollowUp(String caseNumber, LocalDate receivedOn, String information) {
+    String target = followUpClock(caseNumber).orElseThrow(() ->
+        new IllegalStateException(caseNumber + " was not reported to a regulator"));
+    jdbc.sql("select case_number from adverse_reaction where case_number = ? for update").param(caseNumber)
+        .query(String.class).single();
     jdbc.sql("update adverse_reaction set outcome = coalesce(outcome || ' | ', '') || ? where case_number = ?")
-        .params("Follow-up " + on + ": " + information, caseNumber).update();
+        .params("Follow-up " + receivedOn + ": " + information, caseNumber).update();
+    return target + ":F" + (count(caseNumber, "FOLLOW_UP") + 1);
   }
 
   /** Reports on the same batch within the signal window, this one included. */

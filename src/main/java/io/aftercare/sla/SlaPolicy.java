@@ -52,8 +52,15 @@ public record SlaPolicy(Double warnAt, Duration escalateAfter, Integer breachPri
     }
   }
 
+  /**
+   * The target a clock counts by: the clock's name, or for a name {@code target:instance} (one of
+   * several clocks of a target on a case, e.g. {@code adverse.followup.US.serious:F2}) the part before ':'.
+   */
   public Target target(String name) {
     Target target = targets.get(name);
+    if (target == null && name.indexOf(':') > 0) {
+      target = targets.get(name.substring(0, name.indexOf(':')));
+    }
     if (target == null) {
       throw new IllegalArgumentException("No SLA target '" + name + "' in aftercare.sla.targets; known: "
           + new java.util.TreeSet<>(targets.keySet()));

@@ -11,12 +11,14 @@ import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
 import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @AftercareIT
 class AdverseReactionIT {
+
+  static final String US_INITIAL = "adverse.regulatory.US.serious";
 
   @LocalServerPort
   int port;
@@ -111,14 +115,110 @@ class AdverseReactionIT {
     assertThat(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
         Map.of("awareDate", "2026-11-21", "information", "Patch test positive for a fragrance allergen")).status())
         .isEqualTo(202);
-    JsonNode followUp = work.tasks(caseNumber, "safety").stream()
-        .filter(t -> t.get("name").asText().startsWith("Submit follow-up")).findFirst().orElseThrow();
+    JsonNode followUp = followUpTask(caseNumber, "2026-11-21");
     work.complete(followUp, "safety", Map.of("submittedOn", string("2026-11-28"), "submissionReference",
         string(regulator + "-778-F1")));
+    assertThat(clock(caseNumber, "adverse.followup." + market + ".serious:F1").get("state").asText()).isEqualTo("MET");
     List<String> numbers = new ArrayList<>();
     http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json()
         .forEach(r -> numbers.add(r.get("content").get("companyReportNumber").asText()));
     assertThat(numbers).containsExactly("AR" + caseNumber.substring(2), "AR" + caseNumber.substring(2) + "-F1");
+  }
+
+  @Test
+  void usFollowUpElevenMonthsAfterAwarenessButTenAfterSubmissionIsAcceptedWithItsOwnDeadline() {
+    // aware Fri 2026-01-02; 15 business days, New Year's Day before and MLK Day (01-19) left out:
+    // Jan 5-9, 12-16, 20-23, 26 -> end of Mon 2026-01-26 in New York
+    Map<String, Object> body = body("emily.johnson@example.com", "US", "SUN-SPF50-50", "U2503A", "2026-01-02");
+    ((Map<String, Object>) body.get("reaction")).putAll(Map.of("firstUseDate", "2025-12-28",
+        "onsetDate", "2025-12-30", "stoppedUseDate", "2025-12-31"));
+    Http.Response created = http.post("/api/adverse-reactions", "safety", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    assessAsSerious(caseNumber);
+    assertThat(due(clock(caseNumber, US_INITIAL))).isEqualTo("2026-01-27T04:59:59Z");
+    work.fireTimer(caseNumber, "Timer_SubmitBreach");
+    work.complete(work.onlyTask(caseNumber, "safety"), "safety", Map.of("submittedOn", string("2026-01-30"),
+        "submissionReference", string("FDA-2026-0001")));
+
+    // received Mon 2026-11-30: 10 months after the submission (2026-01-30), within the year of FD&C
+    // Act sec. 605(b)(2); 15 business days: Dec 1-4, 7-11, 14-18, 21 -> end of Mon 2026-12-21 New York
+    assertThat(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
+        Map.of("awareDate", "2026-11-30", "information", "Dermatologist confirms scarring")).status())
+        .isEqualTo(202);
+
+    JsonNode followUpClock = clock(caseNumber, "adverse.followup.US.serious:F1");
+    assertThat(followUpClock.get("state").asText()).isEqualTo("RUNNING");
+    assertThat(due(followUpClock)).isEqualTo("2026-12-22T04:59:59Z");
+    JsonNode initial = clock(caseNumber, US_INITIAL);
+    assertThat(initial.get("state").asText()).as("the initial report's clock is its own").isEqualTo("MET");
+    assertThat(due(initial)).isEqualTo("2026-01-27T04:59:59Z");
+    assertThat(initial.get("onTime").asBoolean()).as("submitted late").isFalse();
+    assertThat(escalations(caseNumber)).contains(US_INITIAL + " level 2");
+  }
+
+  @Test
+  void followUpsWhileTheInitialReportIsOpenEachHaveTheirOwnClockAndTheInitialIsStillEscalated() {
+    // initial: aware Fri 2026-11-20, due end of Mon 2026-12-14 in New York (Thanksgiving left out)
+    String caseNumber = report("emily.johnson@example.com", "US", "SUN-SPF50-50", "U2503A", "2026-11-20").json()
+        .get("caseNumber").asText();
+    assessAsSerious(caseNumber);
+    // received Fri 2026-11-27: Nov 30, Dec 1-4, 7-11, 14-18 -> end of Fri 2026-12-18 in New York
+    assertThat(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
+        Map.of("awareDate", "2026-11-27", "information", "Admitted to hospital again")).status()).isEqualTo(202);
+    // received Mon 2026-11-30: Dec 1-4, 7-11, 14-18, 21 -> end of Mon 2026-12-21 in New York
+    assertThat(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
+        Map.of("awareDate", "2026-11-30", "information", "Discharged")).status()).isEqualTo(202);
+    assertThat(work.tasks(caseNumber, "safety")).hasSize(3);
+    assertThat(due(clock(caseNumber, "adverse.followup.US.serious:F1"))).isEqualTo("2026-12-19T04:59:59Z");
+    assertThat(due(clock(caseNumber, "adverse.followup.US.serious:F2"))).isEqualTo("2026-12-22T04:59:59Z");
+
+    try {
+      // F1 submitted on 1 December, before its deadline
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T15:00:00Z")));
+      work.complete(followUpTask(caseNumber, "2026-11-27"), "safety", Map.of("submittedOn", string("2026-12-01"),
+          "submissionReference", string("FDA-F1")));
+
+      assertThat(clock(caseNumber, "adverse.followup.US.serious:F1").get("state").asText()).isEqualTo("MET");
+      assertThat(clock(caseNumber, "adverse.followup.US.serious:F2").get("state").asText()).isEqualTo("RUNNING");
+      JsonNode initial = clock(caseNumber, US_INITIAL);
+      assertThat(initial.get("state").asText()).as("a follow-up stops only its own clock").isEqualTo("RUNNING");
+      assertThat(due(initial)).isEqualTo("2026-12-15T04:59:59Z");
+
+      // the initial report is late: at its deadline its breach timer still escalates it
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-15T05:00:00Z")));
+      work.fireTimer(caseNumber, "Timer_SubmitBreach");
+      assertThat(escalations(caseNumber)).containsExactly(US_INITIAL + " level 2");
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-16T15:00:00Z")));
+      JsonNode submit = work.tasks(caseNumber, "safety").stream()
+          .filter(t -> t.get("taskDefinitionKey").asText().equals("Task_Submit")).findFirst().orElseThrow();
+      work.complete(submit, "safety", Map.of("submittedOn", string("2026-12-16"), "submissionReference",
+          string("FDA-1")));
+    } finally {
+      ClockUtil.reset();
+    }
+    JsonNode initial = clock(caseNumber, US_INITIAL);
+    assertThat(initial.get("state").asText()).isEqualTo("MET");
+    assertThat(initial.get("onTime").asBoolean()).isFalse();
+    assertThat(clock(caseNumber, "adverse.followup.US.serious:F1").get("onTime").asBoolean()).isTrue();
+    List<String> numbers = new ArrayList<>();
+    http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json()
+        .forEach(r -> numbers.add(r.get("content").get("companyReportNumber").asText()));
+    assertThat(numbers).containsExactly("AR" + caseNumber.substring(2), "AR" + caseNumber.substring(2) + "-F1",
+        "AR" + caseNumber.substring(2) + "-F2");
+  }
+
+  @Test
+  void followUpOfAReactionNotYetAssessedIsRefused() {
+    String caseNumber = report("lukas.schneider@example.de", "EU", "SK-CREAM-50", null, "2026-11-19").json()
+        .get("caseNumber").asText();
+
+    Http.Response response = http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
+        Map.of("awareDate", "2026-11-21", "information", "x"));
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.body()).contains("not assessed yet");
+    assertThat(badFields(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
+        Map.of("awareDate", "2026-11-18", "information", "x")))).containsExactly("awareDate");
   }
 
   @Test
@@ -219,6 +319,25 @@ class AdverseReactionIT {
         "customer", Map.of("name", "Consumer", "email", email, "market", market, "locale", "en", "age", 34,
             "sex", "female"),
         "product", product, "reaction", reaction));
+  }
+
+  private JsonNode followUpTask(String caseNumber, String received) {
+    return work.tasks(caseNumber, "safety").stream()
+        .filter(t -> t.get("name").asText().startsWith("Submit follow-up")
+            && t.get("name").asText().endsWith("received " + received))
+        .findFirst().orElseThrow();
+  }
+
+  private static String due(JsonNode clock) {
+    return Instant.parse(clock.get("dueAt").asText()).toString();
+  }
+
+  /** The case's escalations as "target level n". */
+  private List<String> escalations(String caseNumber) {
+    List<String> escalations = new ArrayList<>();
+    http.get("/api/cases/" + caseNumber, "supervisor").json().get("escalations")
+        .forEach(e -> escalations.add(e.get("target").asText() + " level " + e.get("level").asInt()));
+    return escalations;
   }
 
   private JsonNode clock(String caseNumber, String target) {

@@ -1,34 +1,34 @@
 package io.aftercare.adversereaction;
 
+import static io.aftercare.adversereaction.AdverseReactionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import io.aftercare.support.ProcessTest;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-
 import java.util.Date;
 import java.util.HashMap;
-
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every path of the adverse-reaction report on an in-memory engine, with the real seriousness and
- * deadline decisions; the application's beans are stand-ins that record what they were asked.
+ * deadline decisions and the shipped calendars and SLA targets ({@link ClockBook}); the other beans
+ * are stand-ins that record what they were asked. Due dates are worked out by hand in the comments:
+ * regulatory days end at midnight in the market's zone (CN UTC+8, EU Paris UTC+1 in winter, US New
+ * York UTC-5 in winter); US business days skip weekends and federal holidays (calendars.yaml).
  */
 @Deployment(resources = {"processes/adverse-reaction-report.bpmn", "processes/adverse-reaction-seriousness.dmn",
     "forms/adverse-case-details.form", "forms/safety-assessment.form", "forms/regulatory-submission.form",
@@ -44,44 +44,50 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   }
 
   static final String CASE = "AC-2026-000555";
-  static final Date INTERNAL_DUE = date("2026-11-21T10:00:00Z");
-  static final Date REGULATORY_WARN = date("2026-11-30T10:00:00Z");
-  static final Date REGULATORY_DUE = date("2026-12-05T15:59:59Z");
+  /** The company learned of every reaction here on Friday 2026-11-20. */
+  static final String AWARE = "2026-11-20";
+  static final String US_INITIAL = "adverse.regulatory.US.serious";
+  static final String US_FIRST_FOLLOW_UP = "adverse.followup.US.serious:F1";
+  static final String US_SECOND_FOLLOW_UP = "adverse.followup.US.serious:F2";
+  // US, 15 business days after Fri 2026-11-20, Thanksgiving (Thu 11-26) left out: Nov 23, 24, 25, 27,
+  // 30, Dec 1, 2, 3, 4, 7, 8, 9, 10, 11, 14 -> end of Mon 2026-12-14 in New York
+  static final Date US_INITIAL_DUE = date("2026-12-15T04:59:59Z");
+  // warned at 75 % of the working time: 16 working days of 8 h (Nov 20 to Dec 14) = 128 h, 96 h =
+  // 12 working days (Nov 20, 23, 24, 25, 27, 30, Dec 1, 2, 3, 4, 7, 8) -> Tue 2026-12-08 17:00 New York
+  static final Date US_INITIAL_WARN = date("2026-12-08T22:00:00Z");
+  // US follow-up received Thu 2026-12-10: 15 business days, Christmas (Fri 12-25) and New Year's Day
+  // (Fri 2027-01-01) left out: Dec 11, 14-18, 21-24, 28-31, Jan 4 -> end of Mon 2027-01-04 in New York
+  static final Date US_FOLLOW_UP_DUE = date("2027-01-05T04:59:59Z");
+  // 16 working days of 8 h (Dec 10 to Jan 4) = 128 h, 96 h = 12 working days (Dec 10, 11, 14-18,
+  // 21-24, 28) -> Mon 2026-12-28 17:00 New York
+  static final Date US_FOLLOW_UP_WARN = date("2026-12-28T22:00:00Z");
 
-  /** Stands in for the sla bean. */
-  public static class FixedSla {
-    public Date due(Object scope, String clock) {
-      return clock.equals("adverse.internal") ? INTERNAL_DUE : REGULATORY_DUE;
-    }
-
-    public Date warn(Object scope, String clock) {
-      return REGULATORY_WARN;
-    }
-  }
+  ClockBook clocks;
 
   @BeforeEach
   void setUp() {
+    clocks = new ClockBook(recorder);
     Mocks.register("registerAdverseReaction", (JavaDelegate) execution -> {
       execution.setProcessBusinessKey(CASE);
-      execution.setVariable("reportNumber", "AR-2026-000555");
-      execution.setVariable("awareDate", date("2026-11-20T00:00:00Z"));
+      execution.setVariable(REPORT_NUMBER, "AR-2026-000555");
+      execution.setVariable(AWARE_DATE, AWARE);
       if (!execution.hasVariable("product")) {
         execution.setVariable("product", execution.getVariable("sku"));
       }
       recorder.add("registerAdverseReaction");
     });
-    Mocks.register("sla", new FixedSla());
-    Mocks.register("slaClock", recorder.delegate("slaClock", "clock", "action"));
-    Mocks.register("escalate", recorder.delegate("escalate", "clock", "level"));
+    Mocks.register("sla", clocks);
+    Mocks.register("slaClock", clocks.slaClock());
+    Mocks.register("escalate", clocks.escalate());
     Mocks.register("recordAdverseReaction", recorder.delegate("recordAdverseReaction", "stage"));
     Mocks.register("adverseReport", (JavaDelegate) execution -> {
-      execution.setVariable("reportId", 1L);
-      execution.setVariable("reportUrl", "http://localhost:8080/api/adverse-reactions/" + CASE + "/reports/1.html");
+      execution.setVariable(REPORT_ID, 1L);
+      execution.setVariable(REPORT_URL, "http://localhost:8080/api/adverse-reactions/" + CASE + "/reports/1.html");
       recorder.add("adverseReport:" + execution.getVariableLocal("reportType"));
     });
     Mocks.register("batchSignal", (JavaDelegate) execution -> {
-      execution.setVariable("batchReports", 3L);
-      execution.setVariable("batchSignal", Boolean.TRUE.equals(execution.getVariable("signalForTest")));
+      execution.setVariable(BATCH_REPORTS, 3L);
+      execution.setVariable(BATCH_SIGNAL, Boolean.TRUE.equals(execution.getVariable("signalForTest")));
     });
   }
 
@@ -89,64 +95,81 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   void seriousReactionInChinaIsReportedWithinTheRegulatoryDeadline() {
     fromComplaint("CN", false);
     assertThat(task()).hasCandidateGroup("safety").hasName("Case details " + CASE + " · SUN-SPF50-50 Daily Shield");
-    assertThat(task().getDueDate()).isEqualTo(INTERNAL_DUE);
-    complete(task(), details(Map.of("hospitalised", true)));
+    // internal report: 24 h from the start of 2026-11-20 in Shanghai (2026-11-19T16:00Z)
+    assertThat(task().getDueDate()).isEqualTo(date("2026-11-20T16:00:00Z"));
+    complete(task(), details("CN", Map.of("hospitalised", true)));
 
-    assertThat(runtimeService().getVariable(current.getId(), "seriousness")).isEqualTo("serious");
+    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS)).isEqualTo("serious");
     assertThat(calls).contains("slaClock:clock=adverse.regulatory.CN.serious,action=start");
     assertThat(task()).hasName("Assess " + CASE + " · serious");
-    complete(task(), withVariables("causality", "probable", "assessmentNote", "Onset two days after first use."));
+    complete(task(), withVariables(CAUSALITY, "probable", "assessmentNote", "Onset two days after first use."));
 
     assertThat(calls).containsSubsequence("slaClock:clock=adverse.internal,action=stop",
         "recordAdverseReaction:stage=assessment", "adverseReport:INITIAL");
     assertThat(task()).hasName("Submit AR-2026-000555 to the regulator · serious");
-    assertThat(task().getDueDate()).isEqualTo(REGULATORY_DUE);
-    complete(task(), withVariables("submittedOn", "2026-11-27", "submissionReference", "NMPA-2026-88812"));
+    // CN serious: 15 calendar days after 2026-11-20 -> end of 2026-12-05 in Shanghai
+    assertThat(task().getDueDate()).isEqualTo(date("2026-12-05T15:59:59Z"));
+    complete(task(), withVariables(SUBMITTED_ON, "2026-11-27", SUBMISSION_REFERENCE, "NMPA-2026-88812"));
 
     assertThat(calls).containsSubsequence("slaClock:clock=adverse.regulatory.CN.serious,action=stop",
         "recordAdverseReaction:stage=submission");
+    assertThat(clocks.clock(CASE, "adverse.regulatory.CN.serious").open()).isFalse();
     assertThat(task()).hasName("Follow up 王丽 on their health · " + CASE);
     complete(task(), withVariables("outcome", "Recovered after a week.", "recovered", true));
     assertThat(current).isEnded().hasPassed("EndEvent_Closed").hasNotPassed("Task_ReviewSignal");
   }
 
   @Test
-  void submissionIsWarnedBeforeAndEscalatedAtTheDeadline() {
-    reachSubmission("US", Map.of("systemicHarm", true));
-    assertThat(timer("Timer_SubmitWarning").getDuedate()).isEqualTo(REGULATORY_WARN);
-    assertThat(timer("Timer_SubmitBreach").getDuedate()).isEqualTo(REGULATORY_DUE);
+  void usInfectionIsReportedAndItsSubmissionIsWarnedBeforeAndEscalatedAtTheDeadline() {
+    reachSubmission("US", Map.of("infection", true));
+    assertThat(task().getDueDate()).isEqualTo(US_INITIAL_DUE);
+    assertThat(task().getFollowUpDate()).isEqualTo(US_INITIAL_WARN);
+    assertThat(timer("Timer_SubmitWarning").getDuedate()).isEqualTo(US_INITIAL_WARN);
+    assertThat(timer("Timer_SubmitBreach").getDuedate()).isEqualTo(US_INITIAL_DUE);
 
     execute(timer("Timer_SubmitWarning"));
     execute(timer("Timer_SubmitBreach"));
 
-    assertThat(calls).contains("escalate:clock=adverse.regulatory.US.serious,level=1",
-        "escalate:clock=adverse.regulatory.US.serious,level=2");
+    assertThat(calls).contains("escalate:clock=" + US_INITIAL + ",level=1,task=Task_Submit",
+        "escalate:clock=" + US_INITIAL + ",level=2,task=Task_Submit");
     assertThat(current).isWaitingAt("Task_Submit");
   }
 
   @Test
-  void generalReactionInEuropeIsNotReportedButFollowedUp() {
+  void infectionAloneInEuropeIsGeneralSoNotReportedButFollowedUp() {
     fromComplaint("EU", false);
-    complete(task(), details(Map.of()));
-    complete(task(), withVariables("causality", "possible", "assessmentNote", "Mild redness."));
+    complete(task(), details("EU", Map.of("infection", true)));
+    complete(task(), withVariables(CAUSALITY, "possible", "assessmentNote", "Mild redness."));
 
+    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS)).isEqualTo("general");
     assertThat(calls).noneMatch(c -> c.startsWith("adverseReport")).noneMatch(c -> c.contains("adverse.regulatory"));
     assertThat(current).isWaitingAt("Task_FollowUpCustomer").hasNotPassed("Task_Submit");
   }
 
   @Test
+  void temporaryIncapacityInEuropeIsSeriousWithTwentyDays() {
+    reachSubmission("EU", Map.of("temporaryIncapacity", true));
+
+    // EU: 20 calendar days after 2026-11-20 -> end of 2026-12-10 in Paris
+    assertThat(task().getDueDate()).isEqualTo(date("2026-12-10T22:59:59Z"));
+  }
+
+  @Test
   void socialImpactInChinaRunsTheThreeDayClock() {
     fromComplaint("CN", false);
-    complete(task(), details(Map.of("socialImpact", true)));
-    assertThat(runtimeService().getVariable(current.getId(), "seriousness")).isEqualTo("social_impact");
+    complete(task(), details("CN", Map.of("socialImpact", true)));
+    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS)).isEqualTo("social_impact");
     assertThat(calls).contains("slaClock:clock=adverse.regulatory.CN.social-impact,action=start");
+    // 3 calendar days after 2026-11-20 -> end of 2026-11-23 in Shanghai
+    assertThat(clocks.clock(CASE, "adverse.regulatory.CN.social-impact").dueAt())
+        .isEqualTo(date("2026-11-23T15:59:59Z").toInstant());
   }
 
   @Test
   void batchSignalOpensAReviewForSafety() {
     fromComplaint("EU", true);
-    complete(task(), details(Map.of()));
-    complete(task(), withVariables("causality", "possible", "assessmentNote", "-"));
+    complete(task(), details("EU", Map.of()));
+    complete(task(), withVariables(CAUSALITY, "possible", "assessmentNote", "-"));
 
     assertThat(current).isWaitingAt("Task_ReviewSignal");
     assertThat(task()).hasCandidateGroup("safety").hasName("Review batch signal U2604B · 3 reports");
@@ -156,44 +179,134 @@ class AdverseReactionReportProcessTest extends ProcessTest {
 
   @Test
   void reactionReportedThroughTheApiStartsAtRegistration() {
-    current = runtimeService().startProcessInstanceByKey("adverseReactionReport", CASE,
+    current = runtimeService().startProcessInstanceByKey(KEY, CASE,
         withVariables("caseNumber", CASE, "customerId", 1L, "market", "US", "sku", "SK-SERUM-30"));
     assertThat(current).isWaitingAt("Task_CaseDetails").hasPassed("StartEvent_ReactionRegistered");
   }
 
   @Test
   void newMedicalInformationStartsAFollowUpReportWithItsOwnDeadline() {
-    current = runtimeService().createMessageCorrelation("AdverseReactionFollowUp").processInstanceBusinessKey(CASE)
-        .setVariables(Map.of("caseNumber", CASE, "market", "CN", "reportNumber", "AR-2026-000555",
-            "followUpClock", "adverse.followup.CN.serious", "followUpAwareDate", date("2026-12-20T00:00:00Z")))
-        .correlateStartMessage();
+    followUp("CN", "adverse.followup.CN.serious:F1", "2026-12-20");
 
-    assertThat(calls).containsSubsequence("slaClock:clock=adverse.followup.CN.serious,action=start",
+    assertThat(calls).containsSubsequence("slaClock:clock=adverse.followup.CN.serious:F1,action=start",
         "adverseReport:FOLLOW_UP");
-    assertThat(task()).hasCandidateGroup("safety").hasName("Submit follow-up of AR-2026-000555 to the regulator");
-    complete(task(), withVariables("submittedOn", "2026-12-28", "submissionReference", "NMPA-2026-88812-F1"));
+    assertThat(task()).hasCandidateGroup("safety")
+        .hasName("Submit follow-up of AR-2026-000555 to the regulator · received 2026-12-20");
+    // CN serious follow-up: 20 calendar days after 2026-12-20 -> end of 2027-01-09 in Shanghai
+    assertThat(task().getDueDate()).isEqualTo(date("2027-01-09T15:59:59Z"));
+    complete(task(), withVariables(SUBMITTED_ON, "2026-12-28", SUBMISSION_REFERENCE, "NMPA-2026-88812-F1"));
+
+    assertThat(calls).containsSubsequence("slaClock:clock=adverse.followup.CN.serious:F1,action=stop",
+        "recordAdverseReaction:stage=submission");
     assertThat(current).isEnded().hasPassed("EndEvent_FollowUpSubmitted");
+  }
+
+  @ParameterizedTest(name = "{0}: {1} from {2}, due {3}")
+  @CsvSource({
+      // US: 15 business days across Christmas and New Year's Day (see US_FOLLOW_UP_DUE)
+      "US, adverse.followup.US.serious:F1,       2026-12-10, 2027-01-05T04:59:59Z",
+      // EU: 20 calendar days after 2026-12-10 -> end of 2026-12-30 in Paris
+      "EU, adverse.followup.EU.serious:F1,       2026-12-10, 2026-12-30T22:59:59Z",
+      // CN general: 30 calendar days after 2026-12-10 -> end of 2027-01-09 in Shanghai
+      "CN, adverse.followup.CN.general:F1,       2026-12-10, 2027-01-09T15:59:59Z",
+      // CN social impact: 10 calendar days after 2026-12-10 -> end of 2026-12-20 in Shanghai
+      "CN, adverse.followup.CN.social-impact:F3, 2026-12-10, 2026-12-20T15:59:59Z"})
+  void followUpIsDueByItsMarketsTargetFromTheDayTheInformationArrived(String market, String clock,
+      String received, String due) {
+    followUp(market, clock, received);
+
+    assertThat(task().getDueDate()).isEqualTo(date(due));
+    assertThat(timer("Timer_FollowUpBreach").getDuedate()).isEqualTo(date(due));
+  }
+
+  @Test
+  void followUpIsWarnedBeforeAndEscalatedAtItsOwnDeadline() {
+    followUp("US", US_FIRST_FOLLOW_UP, "2026-12-10");
+    assertThat(task().getFollowUpDate()).isEqualTo(US_FOLLOW_UP_WARN);
+    assertThat(timer("Timer_FollowUpWarning").getDuedate()).isEqualTo(US_FOLLOW_UP_WARN);
+    assertThat(timer("Timer_FollowUpBreach").getDuedate()).isEqualTo(US_FOLLOW_UP_DUE);
+
+    execute(timer("Timer_FollowUpWarning"));
+    execute(timer("Timer_FollowUpBreach"));
+
+    assertThat(calls).contains("escalate:clock=" + US_FIRST_FOLLOW_UP + ",level=1,task=Task_SubmitFollowUp",
+        "escalate:clock=" + US_FIRST_FOLLOW_UP + ",level=2,task=Task_SubmitFollowUp");
+    assertThat(current).hasPassed("EndEvent_FollowUpWarned", "EndEvent_FollowUpEscalated")
+        .isWaitingAt("Task_SubmitFollowUp");
+    complete(task(), withVariables(SUBMITTED_ON, "2027-01-06", SUBMISSION_REFERENCE, "FDA-F1"));
+    assertThat(current).isEnded().hasPassed("EndEvent_FollowUpSubmitted");
+  }
+
+  @Test
+  void followUpWhileTheInitialReportIsOpenLeavesTheInitialClockRunningAndEscalated() {
+    reachSubmission("US", Map.of("hospitalised", true));
+    ProcessInstance initial = current;
+
+    followUp("US", US_FIRST_FOLLOW_UP, "2026-12-10");
+    assertThat(task().getDueDate()).as("its own deadline, not the initial report's").isEqualTo(US_FOLLOW_UP_DUE);
+    complete(task(), withVariables(SUBMITTED_ON, "2026-12-11", SUBMISSION_REFERENCE, "FDA-F1"));
+
+    assertThat(clocks.clock(CASE, US_FIRST_FOLLOW_UP).open()).isFalse();
+    assertThat(clocks.clock(CASE, US_INITIAL).open()).as("the follow-up stops only its own clock").isTrue();
+    current = initial;
+    assertThat(current).isWaitingAt("Task_Submit");
+    assertThat(task().getDueDate()).isEqualTo(US_INITIAL_DUE);
+
+    execute(timer("Timer_SubmitBreach"));
+    assertThat(calls).contains("escalate:clock=" + US_INITIAL + ",level=2,task=Task_Submit");
+    complete(task(), withVariables(SUBMITTED_ON, "2026-12-16", SUBMISSION_REFERENCE, "FDA-1"));
+    assertThat(clocks.clock(CASE, US_INITIAL)).as("met late, by its own submission")
+        .extracting(ClockBook.Clock::open, ClockBook.Clock::breached).containsExactly(false, true);
+  }
+
+  @Test
+  void twoFollowUpsOnOneCaseEachHaveTheirOwnClock() {
+    followUp("US", US_FIRST_FOLLOW_UP, "2026-12-10");
+    ProcessInstance first = current;
+    followUp("US", US_SECOND_FOLLOW_UP, "2026-12-17");
+
+    // received Thu 2026-12-17: Dec 18, 21-24, 28-31, Jan 4-8, 11 -> end of Mon 2027-01-11 in New York
+    assertThat(task().getDueDate()).isEqualTo(date("2027-01-12T04:59:59Z"));
+    complete(task(), withVariables(SUBMITTED_ON, "2026-12-18", SUBMISSION_REFERENCE, "FDA-F2"));
+
+    assertThat(clocks.clock(CASE, US_SECOND_FOLLOW_UP).open()).isFalse();
+    assertThat(clocks.clock(CASE, US_FIRST_FOLLOW_UP).open()).isTrue();
+    current = first;
+    assertThat(task().getDueDate()).isEqualTo(US_FOLLOW_UP_DUE);
+  }
+
+  /** A follow-up as the API starts it: the report's own clock, counted from the day the information came. */
+  private void followUp(String market, String clock, String received) {
+    current = runtimeService().createMessageCorrelation(FOLLOW_UP).processInstanceBusinessKey(CASE)
+        .setVariables(Map.of("caseNumber", CASE, "market", market, "customerId", 1L, REPORT_NUMBER, "AR-2026-000555",
+            FOLLOW_UP_CLOCK, clock, FOLLOW_UP_AWARE_DATE, received, SERIOUSNESS, "serious"))
+        .correlateStartMessage();
+    assertThat(current).isWaitingAt("Task_SubmitFollowUp");
   }
 
   private void reachSubmission(String market, Map<String, Object> criteria) {
     fromComplaint(market, false);
-    complete(task(), details(criteria));
-    complete(task(), withVariables("causality", "certain", "assessmentNote", "-"));
+    complete(task(), details(market, criteria));
+    complete(task(), withVariables(CAUSALITY, "certain", "assessmentNote", "-"));
+    assertThat(current).isWaitingAt("Task_Submit");
   }
 
   private void fromComplaint(String market, boolean signal) {
-    runtimeService().createMessageCorrelation("AdverseReactionReported").processInstanceBusinessKey(CASE)
+    runtimeService().createMessageCorrelation(REPORTED).processInstanceBusinessKey(CASE)
         .setVariables(Map.of("caseNumber", CASE, "customerId", 1L, "market", market, "customerName", "王丽",
             "sku", "SUN-SPF50-50", "batch", "U2604B", "product", "SUN-SPF50-50 Daily Shield",
             "signalForTest", signal))
         .correlateStartMessage();
-    current = runtimeService().createProcessInstanceQuery().processDefinitionKey("adverseReactionReport").singleResult();
+    current = runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).singleResult();
   }
 
-  /** The case-details form: all criteria answered, the given ones true. */
-  private static Map<String, Object> details(Map<String, Object> criteria) {
+  /**
+   * The case-details form as Tasklist submits it: the market's criteria answered (the given ones
+   * yes), the other markets' criteria hidden and so not submitted.
+   */
+  private static Map<String, Object> details(String market, Map<String, Object> criteria) {
     Map<String, Object> details = new HashMap<>();
-    for (String criterion : AdverseReactionProcess.CRITERIA) {
+    for (String criterion : CaseDetailsForm.criteriaShown(market)) {
       details.put(criterion, false);
     }
     details.putAll(criteria);
@@ -203,5 +316,4 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     details.put("medicalTreatment", false);
     return details;
   }
-
 }

@@ -30,7 +30,11 @@ class SlaPolicyTest {
       "adverse.regulatory.EU.serious,        EU, 2026-11-20T10:00, 2026-12-10T23:59:59",
       "adverse.regulatory.US.serious,        US, 2026-11-20T10:00, 2026-12-14T23:59:59",
       "adverse.followup.CN.serious,          CN, 2026-11-20T10:00, 2026-12-10T23:59:59",
-      "adverse.followup.CN.social-impact,    CN, 2026-11-20T10:00, 2026-11-30T23:59:59"})
+      "adverse.followup.CN.social-impact,    CN, 2026-11-20T10:00, 2026-11-30T23:59:59",
+      "adverse.followup.CN.general,          CN, 2026-11-20T10:00, 2026-12-20T23:59:59",
+      "adverse.followup.EU.serious,          EU, 2026-12-10T00:00, 2026-12-30T23:59:59",
+      // 15 business days across Christmas and New Year's Day: Dec 11, 14-18, 21-24, 28-31, Jan 4
+      "adverse.followup.US.serious,          US, 2026-12-10T00:00, 2027-01-04T23:59:59"})
   void dueDates(String target, Market market, String start, String due) {
     BusinessCalendar calendar = CALENDARS.of(market);
     assertThat(POLICY.due(target, calendar, at(calendar, start))).isEqualTo(at(calendar, due));
@@ -70,6 +74,16 @@ class SlaPolicyTest {
   void unknownTargetIsNamed() {
     assertThatThrownBy(() -> POLICY.target("complaint.resolve.urgent"))
         .hasMessageContaining("No SLA target 'complaint.resolve.urgent'").hasMessageContaining("complaint.resolve.major");
+  }
+
+  @Test
+  void oneOfSeveralClocksOfATargetCountsByThatTarget() {
+    BusinessCalendar us = CALENDARS.of(Market.US);
+    Instant start = at(us, "2026-12-10T00:00");
+    assertThat(POLICY.due("adverse.followup.US.serious:F2", us, start))
+        .isEqualTo(POLICY.due("adverse.followup.US.serious", us, start));
+    assertThatThrownBy(() -> POLICY.target("adverse.followup.XX.serious:F2"))
+        .hasMessageContaining("No SLA target 'adverse.followup.XX.serious:F2'");
   }
 
   private static Instant at(BusinessCalendar calendar, String localDateTime) {
