@@ -19,17 +19,19 @@ public record CaseView(
   /**
    * A clock: target, when it started and is due, where it stands ({@code status}: met-on-time,
    * met-late, open, open-breached, cancelled). {@code onTime}: met at or before its due time, or
-   * open and not yet past it; null when cancelled.
+   * open and not yet past it; null when cancelled. {@code calendar}: the calendar it counts in when
+   * not its market's (an EU consumer's country), else absent.
    */
   public record Clock(String target, SlaClock.State state, String status, Instant startedAt, Instant dueAt,
-      Instant warnAt, Instant pausedAt, Instant warnedAt, Instant breachedAt, Instant endedAt, Boolean onTime) {
+      Instant warnAt, Instant pausedAt, Instant warnedAt, Instant breachedAt, Instant endedAt, Boolean onTime,
+      String calendar) {
 
     static Clock of(SlaClock clock, Instant now) {
       SlaClock.Status status = clock.status(now);
       return new Clock(clock.target(), clock.state(), status.code(), clock.startedAt(), clock.dueAt(),
           clock.warnAt(), clock.pausedAt(), clock.warnedAt(), clock.breachedAt(), clock.endedAt(),
           status == SlaClock.Status.CANCELLED ? null
-              : status == SlaClock.Status.MET_ON_TIME || status == SlaClock.Status.OPEN);
+              : status == SlaClock.Status.MET_ON_TIME || status == SlaClock.Status.OPEN, clock.calendar());
     }
   }
 

@@ -8,6 +8,7 @@ import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
 import io.aftercare.process.InputParameters;
 import io.aftercare.product.ProductCatalogue;
+import io.aftercare.sla.BusinessCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ class ReturnDelegates {
           String user = bool(execution, "reviewNeeded") ? currentUser(execution) : null;
           returns.recordDecision(rma, approved, settlement, required(execution, SHIPPING_PAID_BY),
               text(execution, DECISION_NOTE), user != null ? user : DECISION);
-          execution.setVariable(SETTLEMENT_CLOCK, "refund".equals(settlement) ? "return.refund" : "return.replacement");
+          execution.setVariable(SETTLEMENT_CLOCK, settlementClock(settlement, text(execution, REFUND_CLOCK)));
           if (!approved) {
             execution.setVariable(RETURN_OUTCOME, "rejected");
           }
@@ -126,6 +127,7 @@ class ReturnDelegates {
           if (execution.getVariable(INSPECTED_BATCH) == null) {
             execution.setVariable(INSPECTED_BATCH, text(execution, RECEIVED_BATCH));
           }
+          settlementCounting(execution, rma);
         }
         case "inspection" -> {
           boolean matches = bool(execution, CONDITION_MATCHES);
@@ -139,6 +141,38 @@ class ReturnDelegates {
         default -> throw new IllegalArgumentException("recordReturn: unknown stage on " + execution.getCurrentActivityId());
       }
     };
+  }
+
+  /**
+   * The clock a settlement runs by: a refund's as the eligibility decision names it (after an EU
+   * withdrawal, the 14 days of Directive 2011/83/EU art. 13(1); otherwise the brand's), an
+   * exchange's the brand's replacement target.
+   */
+  static String settlementClock(String settlement, String refundClock) {
+    if (!"refund".equals(settlement)) {
+      return "return.replacement";
+    }
+    return refundClock != null ? refundClock : "return.refund";
+  }
+
+  /**
+   * What the settlement clock counts from and in which calendar: the refund after an EU withdrawal
+   * from the day the consumer told the brand (the request), in the consumer's country's calendar;
+   * every other settlement from the parcel's receipt, in the market's calendar.
+   */
+  private void settlementCounting(DelegateExecution execution, String rma) {
+    Object from = execution.getVariable(RECEIVED_ON);
+    String calendar = null;
+    if (WITHDRAWAL_REFUND.equals(text(execution, SETTLEMENT_CLOCK))) {
+      Returns.Return r = returns.find(rma).orElseThrow(() -> new IllegalStateException("No return " + rma));
+      Customer customer = customers.find(r.customerId()).orElseThrow();
+      BusinessCalendar counting = periods.calendarOf(customer.market(), customer.country()).orElseThrow(() ->
+          new IllegalStateException("EU customer " + customer.id() + " of " + rma + " has no country calendar"));
+      calendar = counting.code();
+      from = r.requestedAt().atZone(counting.zone()).toLocalDate().toString();
+    }
+    execution.setVariable(SETTLEMENT_FROM, from);
+    execution.setVariable(SETTLEMENT_CALENDAR, calendar);
   }
 
   /** Refunds the order line through the payment gateway, once per RMA number. */

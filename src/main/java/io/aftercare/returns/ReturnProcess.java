@@ -31,7 +31,14 @@ public final class ReturnProcess {
   public static final String SETTLEMENT = "settlement";
   public static final String SHIPPING_PAID_BY = "shippingPaidBy";
   public static final String DECISION_NOTE = "decisionNote";
+  /** The SLA target the settlement runs by, and what it counts from and in (null: the market's calendar). */
   public static final String SETTLEMENT_CLOCK = "settlementClock";
+  public static final String SETTLEMENT_FROM = "settlementFrom";
+  public static final String SETTLEMENT_CALENDAR = "settlementCalendar";
+  /** The eligibility decision's output: the target a refund runs by. */
+  public static final String REFUND_CLOCK = "refundClock";
+  /** The refund within 14 days of an EU withdrawal (Directive 2011/83/EU art. 13(1)). */
+  public static final String WITHDRAWAL_REFUND = "return.refund.EU.withdrawal";
   public static final String RECEIVED_ON = "receivedOn";
   public static final String RECEIVED_CONDITION = "receivedCondition";
   public static final String RECEIVED_BATCH = "receivedBatch";

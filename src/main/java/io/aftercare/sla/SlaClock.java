@@ -15,7 +15,9 @@ public record SlaClock(
     Instant pausedAt,
     Instant warnedAt,
     Instant breachedAt,
-    Instant endedAt) {
+    Instant endedAt,
+    /** The calendar it counts in when not its market's (an EU consumer's country), else null. */
+    String calendar) {
 
   public enum State { RUNNING, PAUSED, MET, CANCELLED }
 

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * Starts, pauses, resumes, stops or cancels one of the case's SLA clocks. Input parameters:
  * {@code clock} (the target, e.g. {@code complaint.resolve.general}), {@code action}
  * ({@code start|pause|resume|stop|cancel}) and, for start, an optional {@code from} (a date or
- * ISO-8601 text; default now), e.g. the day the company learned of an adverse reaction.
- * Resuming moves the timers and task dates set from the clock.
+ * ISO-8601 text; default now), e.g. the day the company learned of an adverse reaction, and an
+ * optional {@code calendar} to count in instead of the market's (e.g. an EU consumer's country,
+ * {@code FR}). Resuming moves the timers and task dates set from the clock.
  */
 @Component("slaClock")
 class SlaClockDelegate implements JavaDelegate {
@@ -22,15 +23,18 @@ class SlaClockDelegate implements JavaDelegate {
   static final String CLOCK = "clock";
   static final String ACTION = "action";
   static final String FROM = "from";
+  static final String CALENDAR = "calendar";
 
   private final SlaClocks clocks;
   private final SlaPolicy policy;
   private final ClockFollowers followers;
+  private final Calendars calendars;
 
-  SlaClockDelegate(SlaClocks clocks, SlaPolicy policy, ClockFollowers followers) {
+  SlaClockDelegate(SlaClocks clocks, SlaPolicy policy, ClockFollowers followers, Calendars calendars) {
     this.clocks = clocks;
     this.policy = policy;
     this.followers = followers;
+    this.calendars = calendars;
   }
 
   @Override
@@ -42,7 +46,12 @@ class SlaClockDelegate implements JavaDelegate {
     switch (action) {
       case "start" -> {
         Market market = CaseVariables.market(execution);
-        clocks.start(caseNumber, target, market, startOf(execution.getVariableLocal(FROM), market, now));
+        Object named = execution.getVariableLocal(CALENDAR);
+        String calendar = named == null || named.toString().isBlank() ? null : named.toString();
+        java.time.ZoneId zone = calendar == null ? market.zone() : calendars.named(calendar)
+            .map(BusinessCalendar::zone).orElseThrow(() -> new IllegalArgumentException(
+                "slaClock: no calendar '" + calendar + "' in calendars.yaml"));
+        clocks.start(caseNumber, target, market, calendar, startOf(execution.getVariableLocal(FROM), zone, now), now);
       }
       case "pause" -> clocks.pause(caseNumber, target, now);
       case "resume" -> clocks.resume(caseNumber, target, now).ifPresent(pause -> {
@@ -59,14 +68,14 @@ class SlaClockDelegate implements JavaDelegate {
 
   /**
    * When a clock counts from: now, an instant, or — for a plain date such as an awareness date —
-   * the start of that day in the market's zone.
+   * the start of that day in the calendar's zone.
    */
-  static Instant startOf(Object from, Market market, Instant now) {
+  static Instant startOf(Object from, java.time.ZoneId zone, Instant now) {
     if (from == null || from.toString().isBlank()) {
       return now;
     }
     if (from instanceof String text && text.length() == 10) {
-      return java.time.LocalDate.parse(text).atStartOfDay(market.zone()).toInstant();
+      return java.time.LocalDate.parse(text).atStartOfDay(zone).toInstant();
     }
     return CaseVariables.date(from).toInstant();
   }

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaClocks {
 
   private static final String COLUMNS = "id, case_number, target, market, state, started_at, due_at,"
-      + " warn_at, paused_at, warned_at, breached_at, ended_at";
+      + " warn_at, paused_at, warned_at, breached_at, ended_at, calendar";
 
   private final JdbcClient jdbc;
   private final SlaPolicy policy;
@@ -40,16 +40,30 @@ public class SlaClocks {
    */
   @Transactional
   public SlaClock start(String caseNumber, String target, Market market, Instant start) {
+    return start(caseNumber, target, market, null, start, start);
+  }
+
+  /**
+   * Starts the clock at {@code now}, counting from {@code start} (which may be earlier: the day
+   * the company learned of a reaction, the day of a withdrawal) in the named calendar, or the
+   * market's when {@code calendarCode} is null.
+   */
+  @Transactional
+  public SlaClock start(String caseNumber, String target, Market market, String calendarCode, Instant start,
+      Instant now) {
     Optional<SlaClock> existing = find(caseNumber, target);
     if (existing.isPresent() && existing.get().isOpen()) {
       return existing.get();
     }
-    BusinessCalendar calendar = calendars.of(market);
-    Instant due = policy.due(target, calendar, start);
+    BusinessCalendar calendar = calendarCode == null ? calendars.of(market) : calendars.named(calendarCode)
+        .orElseThrow(() -> new IllegalArgumentException("SLA clock '" + target + "' of case " + caseNumber
+            + " counts in calendar '" + calendarCode + "', which calendars.yaml does not have"));
+    Instant due = policy.due(target, calendar, start, now);
     Instant warn = policy.warn(target, calendar, start, due);
-    jdbc.sql("insert into sla_clock (case_number, target, market, state, started_at, due_at, warn_at)"
-            + " values (?, ?, ?, 'RUNNING', ?, ?, ?)")
-        .params(caseNumber, target, market.name(), ts(start), ts(due), ts(warn)).update();
+    jdbc.sql("insert into sla_clock (case_number, target, market, state, started_at, due_at, warn_at, calendar)"
+            + " values (?, ?, ?, 'RUNNING', ?, ?, ?, ?)")
+        .params(caseNumber, target, market.name(), ts(start), ts(due), ts(warn),
+            calendarCode == null ? null : calendar.code()).update();
     SlaClock clock = find(caseNumber, target).orElseThrow();
     event(clock, "STARTED", start, existing.isPresent() ? "new round after " + existing.get().state() : null);
     return clock;
@@ -77,7 +91,7 @@ public class SlaClocks {
     if (clock.state() != SlaClock.State.PAUSED) {
       return Optional.empty();
     }
-    BusinessCalendar calendar = calendars.of(Market.valueOf(clock.market()));
+    BusinessCalendar calendar = calendarOf(clock);
     Instant due = policy.shift(target, calendar, clock.dueAt(), clock.pausedAt(), at);
     Instant warn = policy.shift(target, calendar, clock.warnAt(), clock.pausedAt(), at);
     jdbc.sql("update sla_clock set state = 'RUNNING', paused_at = null, due_at = ?, warn_at = ?,"
@@ -145,7 +159,8 @@ public class SlaClocks {
   public record Pause(SlaClock clock, Instant pausedAt, Instant resumedAt) {}
 
   BusinessCalendar calendarOf(SlaClock clock) {
-    return calendars.of(Market.valueOf(clock.market()));
+    return clock.calendar() == null ? calendars.of(Market.valueOf(clock.market()))
+        : calendars.named(clock.calendar()).orElseThrow();
   }
 
   private SlaClock end(String caseNumber, String target, Instant at, SlaClock.State state, String type) {
@@ -191,7 +206,7 @@ public class SlaClocks {
     return new SlaClock(rs.getLong("id"), rs.getString("case_number"), rs.getString("target"),
         rs.getString("market"), SlaClock.State.valueOf(rs.getString("state")),
         instant(rs, "started_at"), instant(rs, "due_at"), instant(rs, "warn_at"), instant(rs, "paused_at"),
-        instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "ended_at"));
+        instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "ended_at"), rs.getString("calendar"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -33,8 +33,16 @@ public record SlaPolicy(Double warnAt, Duration escalateAfter, Integer breachPri
     PERIOD_DAYS
   }
 
-  /** One target: amount (ISO-8601, {@code PT1H}, {@code P15D}), basis, optional own warn share and escalation. */
-  public record Target(Duration duration, Basis basis, Double warnAt, Duration escalateAfter) {}
+  /**
+   * One target: amount (ISO-8601, {@code PT1H}, {@code P15D}), basis, optional own warn share and
+   * escalation, and optionally {@code notBeforeStart}: for a clock counted from an earlier day
+   * (its {@code from}) and started only after it would have been due, the time it leaves from its
+   * start instead, counted by the same basis. The refund after an EU withdrawal counts from the
+   * withdrawal, but the trader may withhold it until the goods are back (Directive 2011/83/EU art.
+   * 13(3)): a parcel that comes back after the 14 days still leaves this much to refund it.
+   */
+  public record Target(Duration duration, Basis basis, Double warnAt, Duration escalateAfter,
+      Duration notBeforeStart) {}
 
   public SlaPolicy {
     warnAt = warnAt == null ? 0.75 : warnAt;
@@ -70,13 +78,28 @@ public record SlaPolicy(Double warnAt, Duration escalateAfter, Integer breachPri
 
   public Instant due(String name, BusinessCalendar calendar, Instant start) {
     Target target = target(name);
-    return switch (target.basis()) {
-      case CALENDAR -> calendar.addCalendarTime(start, target.duration());
-      case CALENDAR_DAYS -> calendar.addCalendarDays(start, (int) target.duration().toDays());
-      case WORKING_HOURS -> calendar.addWorkingHours(start, target.duration());
-      case WORKING_DAYS -> calendar.addWorkingDays(start, (int) target.duration().toDays());
-      case BUSINESS_DAYS -> calendar.addBusinessDays(start, (int) target.duration().toDays());
-      case PERIOD_DAYS -> calendar.addPeriodDays(start, (int) target.duration().toDays());
+    return add(target.basis(), calendar, start, target.duration());
+  }
+
+  /**
+   * The due time of a clock counted from {@code from} but started at {@code startedAt}: {@link #due}
+   * from {@code from}; when that had passed at {@code startedAt} and the target has a
+   * {@code notBeforeStart}, that much after {@code startedAt}.
+   */
+  public Instant due(String name, BusinessCalendar calendar, Instant from, Instant startedAt) {
+    Instant due = due(name, calendar, from);
+    Duration least = target(name).notBeforeStart();
+    return least == null || !startedAt.isAfter(due) ? due : add(target(name).basis(), calendar, startedAt, least);
+  }
+
+  private static Instant add(Basis basis, BusinessCalendar calendar, Instant start, Duration amount) {
+    return switch (basis) {
+      case CALENDAR -> calendar.addCalendarTime(start, amount);
+      case CALENDAR_DAYS -> calendar.addCalendarDays(start, (int) amount.toDays());
+      case WORKING_HOURS -> calendar.addWorkingHours(start, amount);
+      case WORKING_DAYS -> calendar.addWorkingDays(start, (int) amount.toDays());
+      case BUSINESS_DAYS -> calendar.addBusinessDays(start, (int) amount.toDays());
+      case PERIOD_DAYS -> calendar.addPeriodDays(start, (int) amount.toDays());
     };
   }
 

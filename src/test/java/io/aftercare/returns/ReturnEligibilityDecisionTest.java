@@ -77,6 +77,18 @@ class ReturnEligibilityDecisionTest {
     assertThat((Boolean) result.outputs().getEntry("reviewNeeded")).isEqualTo(review);
     assertThat((String) result.outputs().getEntry("shippingPaidBy")).isEqualTo(shipping);
     assertThat((String) result.outputs().getEntry("eligibilityBasis")).isNotBlank();
+    // only a withdrawal's refund runs by the 14 days of Directive 2011/83/EU art. 13(1)
+    assertThat((String) result.outputs().getEntry("refundClock"))
+        .isEqualTo(rule.equals("Rule_EuWithdrawal") ? "return.refund.EU.withdrawal" : "return.refund");
+  }
+
+  @Test
+  void aSettlementRunsByTheRefundClockTheDecisionNamesOrTheReplacementTarget() {
+    assertThat(ReturnDelegates.settlementClock("refund", "return.refund.EU.withdrawal"))
+        .isEqualTo("return.refund.EU.withdrawal");
+    assertThat(ReturnDelegates.settlementClock("refund", null)).isEqualTo("return.refund");
+    // a clerk who changes a withdrawal into an exchange: the replacement target
+    assertThat(ReturnDelegates.settlementClock("exchange", "return.refund.EU.withdrawal")).isEqualTo("return.replacement");
   }
 
   @Test

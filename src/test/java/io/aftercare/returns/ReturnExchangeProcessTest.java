@@ -24,6 +24,7 @@ import io.aftercare.customer.CustomerTier;
 import io.aftercare.customer.Market;
 import io.aftercare.process.SendMessageDelegate;
 import io.aftercare.product.ProductCatalogue;
+import io.aftercare.sla.ShippedCalendars;
 import io.aftercare.support.PartnerStub;
 import io.aftercare.support.ProcessTest;
 import java.math.BigDecimal;
@@ -90,6 +91,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
     }
   }
 
+  static final java.time.Instant REQUESTED_AT = java.time.Instant.parse("2026-11-20T23:30:00Z");
   final Returns returns = mock(Returns.class);
   final AtomicReference<Returns.Return> recorded = new AtomicReference<>();
 
@@ -105,13 +107,16 @@ class ReturnExchangeProcessTest extends ProcessTest {
     when(customers.find(7L)).thenReturn(Optional.of(new Customer(7L, "王丽", Market.CN, CustomerLocale.ZH_CN,
         null, "+8613800000001", BigDecimal.ZERO, 0, CustomerTier.HIGH, new Customer.Consent(false, true, true),
         Customer.ContactChannel.SMS)));
+    when(customers.find(8L)).thenReturn(Optional.of(new Customer(8L, "Sophie Martin", Market.EU, CustomerLocale.EN,
+        "sophie@example.fr", null, BigDecimal.ZERO, 0, CustomerTier.LOW, new Customer.Consent(true, false, true),
+        Customer.ContactChannel.EMAIL, "FR")));
     ProductCatalogue catalogue = mock(ProductCatalogue.class);
     when(returns.register(any(), any())).thenAnswer(call -> {
       Returns.Registration r = call.getArgument(0);
       recorded.set(new Returns.Return(RMA, r.caseNumber(), r.customerId(), r.origin(), r.sku(), r.lotNumber(),
           r.orderNumber(), r.purchaseChannel(), r.purchaseDate(), r.deliveredOn(), r.reason(), r.opened(),
           r.sealConfirmed(), r.expired(), r.requested(), (int) r.daysSinceDelivery(), null, null, null, null, null,
-          null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+          null, null, null, null, null, null, null, null, null, null, null, null, REQUESTED_AT, null));
       return recorded.get();
     });
     when(returns.find(RMA)).thenAnswer(call -> Optional.ofNullable(recorded.get()));
@@ -120,7 +125,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
         new ReturnSettings.Partner(PARTNERS.url() + "/fulfilment", Duration.ofSeconds(2)),
         Map.of(Market.CN, "上海市青浦区华志路 1688 号"));
     ReturnDelegates delegates = new ReturnDelegates(returns, customers, catalogue, settings,
-        new PartnerClient(RestClient.builder()), new ReturnPeriods(mock(io.aftercare.sla.Calendars.class)));
+        new PartnerClient(RestClient.builder()), new ReturnPeriods(ShippedCalendars.calendars()));
     Mocks.register("registerReturn", delegates.registerReturn());
     Mocks.register("recordReturn", delegates.recordReturn());
     Mocks.register("refundPayment", delegates.refundPayment());
@@ -145,6 +150,8 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
     receiveParcel("sealed");
     assertThat(calls).contains("slaClock:clock=return.refund,action=start");
+    assertThat(runtimeService().getVariable(current.getId(), "settlementFrom")).isEqualTo(today().toString());
+    assertThat(runtimeService().getVariable(current.getId(), "settlementCalendar")).isNull();
     assertThat(task()).hasName("Inspect " + RMA + " · SUN-SPF50-50 · refund").hasCandidateGroup("returns");
     assertThat(task().getDueDate()).isEqualTo(SETTLEMENT_DUE);
     assertThat(task().getFollowUpDate()).isEqualTo(SETTLEMENT_WARN);
@@ -166,6 +173,25 @@ class ReturnExchangeProcessTest extends ProcessTest {
     assertThat(runtimeService().getVariable(callback.getId(), "reason")).isEqualTo("return_completed");
     verify(returns).close(eq(RMA), eq("refunded"), any());
     assertThat(current).isEnded().hasPassed("EndEvent_Closed").hasNotPassed("Throw_ReturnSettled");
+  }
+
+  @Test
+  void euWithdrawalIsRefundedWithinFourteenDaysOfTheRequestInTheConsumersCountry() {
+    Map<String, Object> variables = direct("changed_mind", LocalDate.now(Market.EU.zone()).minusDays(5), false, "refund");
+    variables.put("customerId", 8L);
+    variables.put("market", "EU");
+    start(variables);
+    assertThat(current).isWaitingAt("Task_ReceiveParcel");
+    verify(returns).recordDecision(eq(RMA), eq(true), eq("refund"), eq("customer"), any(), eq("returnEligibility"));
+    assertThat(runtimeService().getVariable(current.getId(), "settlementClock")).isEqualTo("return.refund.EU.withdrawal");
+
+    receiveParcel("sealed");
+    assertThat(calls).contains("slaClock:clock=return.refund.EU.withdrawal,action=start");
+    // counted from the day of the request in France, in the French calendar, not from the receipt
+    assertThat(runtimeService().getVariable(current.getId(), "settlementFrom"))
+        .isEqualTo(REQUESTED_AT.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate().toString());
+    assertThat(runtimeService().getVariable(current.getId(), "settlementCalendar")).isEqualTo("FR");
+    assertThat(task()).hasName("Inspect " + RMA + " · SUN-SPF50-50 · refund");
   }
 
   @Test

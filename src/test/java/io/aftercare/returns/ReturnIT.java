@@ -134,6 +134,37 @@ class ReturnIT {
   }
 
   @Test
+  void refundAfterAnEuWithdrawalIsDueFourteenDaysAfterTheRequestToAWorkingDayInTheConsumersCountry() {
+    // Lukas (DE) withdraws on Monday 11 May 2026: day 14 is Whit Monday (25 May), a public holiday
+    // in Germany, so the refund is due by the end of Tuesday 26 May in Berlin (21:59:59 UTC); the
+    // brand's own target would have counted 7 days from the receipt
+    String caseNumber;
+    String rma;
+    try {
+      ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-05-11T09:00:00Z")));
+      Http.Response created = http.post("/api/returns", "agent", request(LUKAS, "SK-SERUM-30", null,
+          LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 6), "changed_mind", false, "refund"));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      caseNumber = created.json().get("caseNumber").asText();
+      rma = created.json().get("rmaNumber").asText();
+      work.runJobs(caseNumber);
+      ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-05-13T09:00:00Z")));
+      Http.Response receipt = http.post("/api/returns/" + rma + "/receipt", "returns",
+          Map.of("receivedOn", "2026-05-13", "condition", "sealed"));
+      assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+    } finally {
+      ClockUtil.reset();
+    }
+    JsonNode refund = clock(http.get("/api/cases/" + caseNumber, "agent").json(), "return.refund.EU.withdrawal");
+    assertThat(refund.get("startedAt").asText()).as("the day of the withdrawal in Berlin").isEqualTo("2026-05-10T22:00:00Z");
+    assertThat(refund.get("dueAt").asText()).isEqualTo("2026-05-26T21:59:59Z");
+    assertThat(refund.get("calendar").asText()).isEqualTo("DE");
+    assertThat(java.time.OffsetDateTime.parse(work.onlyTask(caseNumber, "returns").get("due").asText(),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+        .as("the inspection task is due with the refund").isEqualTo(java.time.Instant.parse("2026-05-26T21:59:59Z"));
+  }
+
+  @Test
   void anEuCustomerNeedsACountryWithACalendarAndDatesItCovers() {
     Map<String, Object> noCountry = request(0, "SK-SERUM-30", null, LocalDate.now().minusDays(5),
         LocalDate.now().minusDays(3), "changed_mind", false, "refund");

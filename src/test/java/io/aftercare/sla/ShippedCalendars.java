@@ -8,15 +8,15 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /** The calendars and SLA policy exactly as shipped in calendars.yaml and application.yaml. */
-final class ShippedCalendars {
+public final class ShippedCalendars {
 
   private ShippedCalendars() {}
 
-  static Calendars calendars() {
+  public static Calendars calendars() {
     return new Calendars(binder("calendars.yaml").bind("aftercare.calendar", Calendars.Settings.class).get());
   }
 
-  static SlaPolicy policy() {
+  public static SlaPolicy policy() {
     return binder("application.yaml").bind("aftercare.sla", SlaPolicy.class).get();
   }
 

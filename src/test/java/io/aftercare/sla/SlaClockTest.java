@@ -52,6 +52,6 @@ class SlaClockTest {
 
   private static SlaClock clock(State state, Instant pausedAt, Instant endedAt) {
     return new SlaClock(1, "AC-2026-000001", "adverse.internal", "CN", state, START, DUE, START, pausedAt, null, null,
-        endedAt);
+        endedAt, null);
   }
 }

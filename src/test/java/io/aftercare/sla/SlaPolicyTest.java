@@ -40,6 +40,52 @@ class SlaPolicyTest {
     assertThat(POLICY.due(target, calendar, at(calendar, start))).isEqualTo(at(calendar, due));
   }
 
+  /**
+   * The refund after an EU withdrawal: 14 days from the day of the withdrawal, to the end of the
+   * next working day of the consumer's country when the 14th is a Saturday, Sunday or holiday.
+   */
+  @ParameterizedTest(name = "withdrawn in {0} on {1}: refund due by the end of {2}")
+  @CsvSource({
+      // day 14 a Thursday, an ordinary working day: day 14 itself
+      "FR, 2026-11-05, 2026-11-19",
+      // day 14 Saturday 21 November: Monday 23rd
+      "FR, 2026-11-07, 2026-11-23",
+      // day 14 Sunday 22 November: Monday 23rd
+      "DE, 2026-11-08, 2026-11-23",
+      // day 14 Friday 8 May 2026, Victoire 1945 in France only: FR runs on over the weekend to
+      // Monday 11th; DE keeps Friday 8th
+      "FR, 2026-04-24, 2026-05-11",
+      "DE, 2026-04-24, 2026-05-08",
+      // day 14 Saturday 4 April 2026, Easter Monday on the 6th: Tuesday 7th in FR and DE
+      "FR, 2026-03-21, 2026-04-07",
+      "DE, 2026-03-21, 2026-04-07",
+      // day 14 Friday 25 December 2026: Christmas, a weekend, and St Stephen's Day in IE: Tuesday 29th
+      "IE, 2026-12-11, 2026-12-29",
+      // in DE the 26th is a holiday too, on a Saturday: Monday 28th
+      "DE, 2026-12-11, 2026-12-28"})
+  void refundAfterAnEuWithdrawalIsDueFourteenDaysLaterToAWorkingDayOfTheConsumersCountry(String country,
+      String withdrawn, String lastDay) {
+    BusinessCalendar calendar = CALENDARS.named(country).orElseThrow();
+    Instant from = java.time.LocalDate.parse(withdrawn).atStartOfDay(calendar.zone()).toInstant();
+    Instant due = java.time.LocalDate.parse(lastDay).plusDays(1).atStartOfDay(calendar.zone()).toInstant().minusSeconds(1);
+    assertThat(POLICY.due("return.refund.EU.withdrawal", calendar, from, from.plusSeconds(3600))).isEqualTo(due);
+  }
+
+  @Test
+  void aParcelBackAfterTheWithdrawalPeriodStillLeavesTwoDaysToRefund() {
+    BusinessCalendar fr = CALENDARS.named("FR").orElseThrow();
+    Instant withdrawn = at(fr, "2026-11-05T00:00");
+    // back on day 13 (Wednesday 18th): the period's own end, Thursday 19th
+    assertThat(POLICY.due("return.refund.EU.withdrawal", fr, withdrawn, at(fr, "2026-11-18T10:00")))
+        .isEqualTo(at(fr, "2026-11-19T23:59:59"));
+    // back on Friday 20th, after the period: two days on is Sunday 22nd, so Monday 23rd
+    assertThat(POLICY.due("return.refund.EU.withdrawal", fr, withdrawn, at(fr, "2026-11-20T10:00")))
+        .isEqualTo(at(fr, "2026-11-23T23:59:59"));
+    // the brand's own refund target has no such floor: counted from the receipt itself
+    assertThat(POLICY.due("return.refund", fr, withdrawn, at(fr, "2026-11-20T10:00")))
+        .isEqualTo(POLICY.due("return.refund", fr, withdrawn));
+  }
+
   @Test
   void warnsAtThreeQuartersOfCalendarAndOfWorkingTime() {
     BusinessCalendar eu = CALENDARS.of(Market.EU);
