@@ -26,7 +26,7 @@ public class ReturnPeriods {
 
   /** The calendar that counts the customer's periods: their country's, for an EU customer. */
   public Optional<BusinessCalendar> calendarOf(Market market, String country) {
-    return market == Market.EU ? calendars.named(country) : Optional.empty();
+    return calendars.consumerCalendar(market, country);
   }
 
   /**
@@ -42,20 +42,15 @@ public class ReturnPeriods {
 
   /** Null when an EU customer's country has a calendar, else what the field must say. */
   public String countryProblem(Market market, String country) {
-    if (market != Market.EU) {
+    java.util.List<String> countries = calendars.consumerCountries(market);
+    if (countries.isEmpty()) {
       return null;
     }
     if (country == null) {
-      return "must be given for an EU customer (ISO 3166-1 alpha-2, e.g. FR): return periods end on a working day"
-          + " of the consumer's country";
+      return "must be given for an " + market + " customer (ISO 3166-1 alpha-2, e.g. " + countries.get(0)
+          + "): return periods end on a working day of the consumer's country";
     }
-    return calendars.named(country).isPresent() ? null
-        : "has no calendar in Aftercare (EU countries with one: " + String.join(", ", euCountries()) + ")";
-  }
-
-  private java.util.List<String> euCountries() {
-    return calendars.all().keySet().stream()
-        .filter(code -> !calendars.of(Market.CN).code().equals(code) && !calendars.of(Market.US).code().equals(code))
-        .sorted().toList();
+    return calendarOf(market, country).isPresent() ? null
+        : "has no calendar in Aftercare (" + market + " countries with one: " + String.join(", ", countries) + ")";
   }
 }

@@ -12,11 +12,16 @@ public class CalendarCoverageException extends RuntimeException {
   private final int year;
 
   CalendarCoverageException(String calendar, LocalDate date, int firstYear, int lastYear) {
-    super("The " + calendar + " calendar has no " + date.getYear() + " (it covers " + firstYear + "–" + lastYear
-        + "): " + date + " cannot be counted until " + calendar + "'s " + date.getYear() + " holidays are added"
-        + " to calendars.yaml");
+    super(message(calendar, date, firstYear, lastYear));
     this.calendar = calendar;
     this.year = date.getYear();
+  }
+
+  /** What is missing, for this exception and for a request field that names such a date. */
+  static String message(String calendar, LocalDate date, int firstYear, int lastYear) {
+    return "The " + calendar + " calendar has no " + date.getYear() + " (it covers " + firstYear + "–" + lastYear
+        + "): " + date + " cannot be counted until " + calendar + "'s " + date.getYear() + " holidays are added"
+        + " to calendars.yaml";
   }
 
   public String calendar() {

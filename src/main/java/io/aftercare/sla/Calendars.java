@@ -36,12 +36,18 @@ public class Calendars {
   public record Definition(ZoneId zone, LocalTime workStart, LocalTime workEnd, Set<DayOfWeek> workingDays,
       String covers, List<String> rules, Map<Integer, Year> years) {}
 
-  /** {@code markets}: the calendar of each market's service team; {@code calendars}: every calendar by name. */
+  /**
+   * {@code markets}: the calendar of each market's service team; {@code consumerCountries}: per
+   * market, the countries whose consumers' periods are counted in their own calendar;
+   * {@code calendars}: every calendar by name.
+   */
   @ConfigurationProperties("aftercare.calendar")
-  public record Settings(Map<Market, String> markets, Map<String, Definition> calendars) {}
+  public record Settings(Map<Market, String> markets, Map<Market, List<String>> consumerCountries,
+      Map<String, Definition> calendars) {}
 
   private final Map<String, BusinessCalendar> calendars = new TreeMap<>();
   private final Map<Market, BusinessCalendar> markets = new EnumMap<>(Market.class);
+  private final Map<Market, List<String>> consumerCountries = new EnumMap<>(Market.class);
 
   Calendars(Settings settings) {
     if (settings.calendars() != null) {
@@ -55,7 +61,32 @@ public class Calendars {
             + " aftercare.calendar.calendars " + calendars.keySet() + ", was " + code);
       }
       markets.put(market, calendars.get(code));
+      List<String> countries = settings.consumerCountries() == null ? null : settings.consumerCountries().get(market);
+      if (countries != null) {
+        List<String> codes = countries.stream().map(c -> c.toUpperCase(Locale.ROOT)).sorted().toList();
+        for (String country : codes) {
+          if (!calendars.containsKey(country)) {
+            throw new IllegalArgumentException("aftercare.calendar.consumer-countries." + market + " names " + country
+                + ", which has no calendar in aftercare.calendar.calendars " + calendars.keySet());
+          }
+        }
+        consumerCountries.put(market, codes);
+      }
     }
+  }
+
+  /**
+   * The calendar a consumer of the market in {@code country} counts their legal periods in, when
+   * the market counts them per country (the EU) and the country is one of its consumer countries.
+   */
+  public Optional<BusinessCalendar> consumerCalendar(Market market, String country) {
+    return country == null ? Optional.empty() : consumerCountries(market).contains(country.toUpperCase(Locale.ROOT))
+        ? named(country) : Optional.empty();
+  }
+
+  /** The countries whose consumers of the market count periods in their own calendar, sorted; empty if none. */
+  public List<String> consumerCountries(Market market) {
+    return consumerCountries.getOrDefault(market, List.of());
   }
 
   /** The calendar of a market's service team (its working hours, its regulators' business days). */
@@ -75,8 +106,8 @@ public class Calendars {
 
   /** Null when {@code calendar} covers {@code date}, else what is missing ("the CN calendar has no 2024 …"). */
   public static String coverageProblem(BusinessCalendar calendar, LocalDate date) {
-    return calendar.covers(date) ? null : new CalendarCoverageException(calendar.code(), date, calendar.firstYear(),
-        calendar.lastYear()).getMessage();
+    return calendar.covers(date) ? null : CalendarCoverageException.message(calendar.code(), date,
+        calendar.firstYear(), calendar.lastYear());
   }
 
   private static BusinessCalendar build(String code, Definition d) {

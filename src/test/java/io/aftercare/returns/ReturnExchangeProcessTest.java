@@ -24,7 +24,7 @@ import io.aftercare.customer.CustomerTier;
 import io.aftercare.customer.Market;
 import io.aftercare.process.SendMessageDelegate;
 import io.aftercare.product.ProductCatalogue;
-import io.aftercare.sla.ShippedCalendars;
+import io.aftercare.sla.ShippedCalendarsAccess;
 import io.aftercare.support.PartnerStub;
 import io.aftercare.support.ProcessTest;
 import java.math.BigDecimal;
@@ -125,7 +125,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
         new ReturnSettings.Partner(PARTNERS.url() + "/fulfilment", Duration.ofSeconds(2)),
         Map.of(Market.CN, "上海市青浦区华志路 1688 号"));
     ReturnDelegates delegates = new ReturnDelegates(returns, customers, catalogue, settings,
-        new PartnerClient(RestClient.builder()), new ReturnPeriods(ShippedCalendars.calendars()));
+        new PartnerClient(RestClient.builder()), new ReturnPeriods(ShippedCalendarsAccess.calendars()));
     Mocks.register("registerReturn", delegates.registerReturn());
     Mocks.register("recordReturn", delegates.recordReturn());
     Mocks.register("refundPayment", delegates.refundPayment());

@@ -171,7 +171,7 @@ class ReturnIT {
     noCountry.put("customer", Map.of("name", "Anna Berg", "email", "anna.berg-" + System.nanoTime() + "@example.at",
         "market", "EU", "locale", "en"));
     assertThat(CaseWork.fieldMessages(http.post("/api/returns", "agent", noCountry))).containsEntry("customer.country",
-        "must be given for an EU customer (ISO 3166-1 alpha-2, e.g. FR): return periods end on a working day of the"
+        "must be given for an EU customer (ISO 3166-1 alpha-2, e.g. AT): return periods end on a working day of the"
             + " consumer's country");
     Map<String, Object> unknown = new HashMap<>(noCountry);
     unknown.put("customer", Map.of("name", "Anna Berg", "email", "anna.berg-" + System.nanoTime() + "@example.pt",

@@ -120,6 +120,20 @@ class CalendarRulesTest {
   }
 
   @Test
+  void euConsumersCountInTheirCountrysCalendarOnlyWhenTheCountryIsListed() {
+    assertThat(CALENDARS.consumerCountries(Market.EU)).containsExactly("AT", "BE", "DE", "ES", "FR", "IE", "IT", "NL");
+    assertThat(CALENDARS.consumerCountries(Market.CN)).isEmpty();
+    assertThat(CALENDARS.consumerCalendar(Market.EU, "de")).map(BusinessCalendar::code).contains("DE");
+    // the US calendar is a calendar, but not a consumer country of the EU
+    assertThat(CALENDARS.consumerCalendar(Market.EU, "US")).isEmpty();
+    assertThat(CALENDARS.consumerCalendar(Market.CN, "FR")).isEmpty();
+    assertThatThrownBy(() -> new Calendars(new Calendars.Settings(
+        java.util.Map.of(Market.CN, "CN", Market.EU, "FR", Market.US, "US"),
+        java.util.Map.of(Market.EU, java.util.List.of("FR", "PT")), ShippedCalendars.settings().calendars())))
+        .hasMessageContaining("consumer-countries.EU names PT, which has no calendar");
+  }
+
+  @Test
   void healthWarnsNinetyDaysBeforeACalendarEndsAndWhileAYearIsProvisional() {
     CalendarHealth health = new CalendarHealth(CALENDARS);
     assertThat(health.warnings(day("2026-11-30"))).containsExactly(

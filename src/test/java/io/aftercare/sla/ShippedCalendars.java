@@ -8,15 +8,19 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /** The calendars and SLA policy exactly as shipped in calendars.yaml and application.yaml. */
-public final class ShippedCalendars {
+final class ShippedCalendars {
 
   private ShippedCalendars() {}
 
-  public static Calendars calendars() {
-    return new Calendars(binder("calendars.yaml").bind("aftercare.calendar", Calendars.Settings.class).get());
+  static Calendars calendars() {
+    return new Calendars(settings());
   }
 
-  public static SlaPolicy policy() {
+  static Calendars.Settings settings() {
+    return binder("calendars.yaml").bind("aftercare.calendar", Calendars.Settings.class).get();
+  }
+
+  static SlaPolicy policy() {
     return binder("application.yaml").bind("aftercare.sla", SlaPolicy.class).get();
   }
 
