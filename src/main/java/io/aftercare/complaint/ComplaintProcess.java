@@ -39,6 +39,12 @@ public final class ComplaintProcess {
   public static final String SEVERITY = "severity";
   public static final String RESOLUTION = "resolution";
   public static final String COMPENSATION = "compensationAmount";
+  /** Refunds of the same order so far (set when the resolution is recorded; read by the approval decision). */
+  public static final String EARLIER_REFUNDS = "earlierRefunds";
+  /** The approval decision (complaint-approval.dmn): whether a supervisor approves, and why. */
+  public static final String APPROVAL_DECISION = "complaintApproval";
+  public static final String APPROVAL_NEEDED = "approvalNeeded";
+  public static final String APPROVAL_REASON = "approvalReason";
 
   private ComplaintProcess() {}
 }

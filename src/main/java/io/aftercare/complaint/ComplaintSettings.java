@@ -1,27 +1,18 @@
 package io.aftercare.complaint;
 
-import io.aftercare.customer.Market;
-import java.math.BigDecimal;
 import java.time.Period;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The brand's complaint rules that process owners may change ({@code aftercare.complaint}): when a
- * complaint counts as a repeat, and above which compensation (market currency) a supervisor approves.
+ * When a complaint counts as a repeat ({@code aftercare.complaint}). Which resolution a supervisor
+ * approves is the process owners' decision table, processes/complaint-approval.dmn.
  */
 @ConfigurationProperties("aftercare.complaint")
-public record ComplaintSettings(Period repeatCustomerWindow, Period batchWindow, int batchThreshold,
-    Map<Market, BigDecimal> approvalThreshold) {
+public record ComplaintSettings(Period repeatCustomerWindow, Period batchWindow, int batchThreshold) {
 
   public ComplaintSettings {
     repeatCustomerWindow = repeatCustomerWindow == null ? Period.ofDays(90) : repeatCustomerWindow;
     batchWindow = batchWindow == null ? Period.ofDays(30) : batchWindow;
     batchThreshold = batchThreshold <= 0 ? 3 : batchThreshold;
-    for (Market market : Market.values()) {
-      if (approvalThreshold == null || !approvalThreshold.containsKey(market)) {
-        throw new IllegalArgumentException("aftercare.complaint.approval-threshold." + market + " is missing");
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import static io.aftercare.complaint.ComplaintProcess.*;
 
 import io.aftercare.casefile.CaseVariables;
 import io.aftercare.process.InputParameters;
+import io.aftercare.returns.Returns;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,15 +14,18 @@ import org.springframework.stereotype.Component;
 /**
  * Writes what a complaint's tasks decided into the complaint record, for the case and the reports.
  * Input parameter {@code stage}: {@code triage} (category, severity), {@code resolution}
- * (resolution, compensation) or {@code closed} (with input parameter {@code outcome}).
+ * (resolution, compensation; sets {@code earlierRefunds}, the refunds of the same order so far,
+ * which the approval decision reads) or {@code closed} (with input parameter {@code outcome}).
  */
 @Component("recordComplaint")
 class RecordComplaintDelegate implements JavaDelegate {
 
   private final ComplaintService complaints;
+  private final Returns returns;
 
-  RecordComplaintDelegate(ComplaintService complaints) {
+  RecordComplaintDelegate(ComplaintService complaints, Returns returns) {
     this.complaints = complaints;
+    this.returns = returns;
   }
 
   @Override
@@ -34,6 +38,9 @@ class RecordComplaintDelegate implements JavaDelegate {
         Object amount = execution.getVariable(COMPENSATION);
         complaints.recordResolution(caseNumber, (String) execution.getVariable(RESOLUTION),
             amount == null ? null : new BigDecimal(amount.toString()), (String) execution.getVariable("team"));
+        // what the approval decision and the approver see: the order's refunds so far
+        execution.setVariable(EARLIER_REFUNDS, returns.refundsOfOrder(
+            (String) execution.getVariable(ORDER_NUMBER), caseNumber));
       }
       case "closed" -> complaints.recordOutcome(caseNumber,
           InputParameters.required(execution, "recordComplaint", "outcome"),

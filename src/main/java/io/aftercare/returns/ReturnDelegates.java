@@ -63,7 +63,8 @@ class ReturnDelegates {
       Market market = customer.market();
       boolean fromComplaint = execution.getVariable(ORIGIN) == null;
       String origin = fromComplaint ? "complaint" : text(execution, ORIGIN);
-      String reason = fromComplaint ? reasonOfComplaint(text(execution, "category")) : text(execution, REASON);
+      // from a complaint, the reason is the complaint-return-reason decision's (Task_DecideReason)
+      String reason = required(execution, REASON);
       String requested = fromComplaint ? text(execution, "resolution") : text(execution, REQUESTED_SETTLEMENT);
       String sku = required(execution, "sku").toUpperCase(Locale.ROOT);
       LocalDate purchaseDate = CaseVariables.day(execution.getVariable("purchaseDate"));
@@ -216,25 +217,6 @@ class ReturnDelegates {
     return body;
   }
 
-  /**
-   * The reason a complaint's category gives a return: irritation is a suspected adverse reaction,
-   * damage and logistics problems happened in transit, a wrong shade is a wrong item, the rest
-   * are quality defects.
-   */
-  static String reasonOfComplaint(String category) {
-    return switch (category == null ? "" : category.toLowerCase(Locale.ROOT)) {
-      case "irritation_allergy" -> "adverse_reaction";
-      case "packaging_damage", "logistics" -> "damaged_in_transit";
-      case "shade_mismatch" -> "wrong_item";
-      default -> "quality_defect";
-    };
-  }
-
-  private static String currentUser(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
-
   private static boolean bool(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     if (value == null) {
@@ -249,5 +231,10 @@ class ReturnDelegates {
 
   private static String required(DelegateExecution execution, String name) {
     return CaseVariables.required(execution, name, "The return process");
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
   }
 }

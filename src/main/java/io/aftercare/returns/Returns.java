@@ -45,6 +45,18 @@ public class Returns {
     this.jdbc = jdbc;
   }
 
+  /**
+   * How many refunds were made or are under way for an order (by its number, or, without one, on
+   * the case): approved returns settled by refund that were not rejected, cancelled or sent back.
+   */
+  public int refundsOfOrder(String orderNumber, String caseNumber) {
+    return jdbc.sql("select count(*) from return_request where settlement = 'REFUND' and approved"
+            + " and (outcome is null or outcome = 'REFUNDED')"
+            + " and (order_number = :order or (cast(:order as varchar(64)) is null and case_number = :case))")
+        .param("order", orderNumber == null || orderNumber.isBlank() ? null : orderNumber.trim())
+        .param("case", caseNumber).query(Integer.class).single();
+  }
+
   /** The RMA number of a case's first return: AC-2026-000123 returns under RMA-2026-000123. */
   public static String rmaNumber(String caseNumber) {
     return "RMA" + caseNumber.substring(caseNumber.indexOf('-'));

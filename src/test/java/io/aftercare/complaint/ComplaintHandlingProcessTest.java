@@ -34,10 +34,11 @@ import org.junit.jupiter.api.Test;
  * Every path of complaint handling on an in-memory engine: each resolution, approval granted and
  * refused, evidence arriving / reminder / timeout, the adverse-reaction branch, every escalation.
  * The application's beans are stand-ins that record what the process asked; the rules
- * (complaint-triage.dmn, {@link ComplaintPolicy}) and the message sending are the real ones, with
+ * (complaint-triage.dmn, complaint-approval.dmn) and the message sending are the real ones, with
  * stand-in receivers for the processes that will take the messages.
  */
 @Deployment(resources = {"processes/complaint-handling.bpmn", "processes/complaint-triage.dmn",
+    "processes/complaint-approval.dmn",
     "forms/register-complaint.form", "forms/triage-complaint.form", "forms/resolve-complaint.form",
     "forms/approve-resolution.form", "bpmn/message-receivers-test.bpmn", "bpmn/callback-receiver-test.bpmn",
     "bpmn/adverse-receiver-test.bpmn"})
@@ -101,11 +102,19 @@ class ComplaintHandlingProcessTest extends ProcessTest {
     Mocks.register("slaClock", recorder.delegate("slaClock", "clock", "action"));
     Mocks.register("escalate", recorder.delegate("escalate", "clock", "level", "task"));
     Mocks.register("notifyCustomer", recorder.delegate("notifyCustomer", "template"));
-    Mocks.register("recordComplaint", recorder.delegate("recordComplaint", "stage", "outcome"));
-    Mocks.register("complaintPolicy", new ComplaintPolicy(new ComplaintSettings(null, null, 0, Map.of(
-        Market.CN, new BigDecimal("300"), Market.EU, new BigDecimal("50"), Market.US, new BigDecimal("60")))));
+    JavaDelegate recordComplaint = recorder.delegate("recordComplaint", "stage", "outcome");
+    Mocks.register("recordComplaint", (JavaDelegate) execution -> {
+      recordComplaint.execute(execution);
+      if ("resolution".equals(execution.getVariableLocal("stage"))) {
+        // as the real delegate does: the order's refunds so far, for the approval decision
+        execution.setVariable("earlierRefunds", earlierRefunds);
+      }
+    });
     Mocks.register("sendMessage", new SendMessageDelegate(engine.getProcessEngine().getRuntimeService()));
   }
+
+  /** What the order's earlier refunds come to when the resolution is recorded. */
+  int earlierRefunds;
 
   @Test
   void guidanceWithCompleteEvidenceTellsTheCustomerAndRequestsACallback() {
@@ -163,6 +172,20 @@ class ComplaintHandlingProcessTest extends ProcessTest {
     complete(task(), withVariables("approvalDecision", "approve"));
     finishOutcome(complaint);
     assertThat(complaint).isEnded().hasPassed("Task_ApproveResolution");
+  }
+
+  @Test
+  void anExchangeForAnOrderRefundedBeforeGoesToASupervisorWhoIsToldWhy() {
+    earlierRefunds = 1;
+    ProcessInstance complaint = registerAndTriage("efficacy", 2, true, "MEDIUM");
+    complete(task(), withVariables("resolution", "exchange", "resolutionNote", "A new serum."));
+
+    assertThat(complaint).isWaitingAt("Task_ApproveResolution").hasPassed("Task_DecideApproval");
+    assertThat(runtimeService().getVariable(complaint.getId(), "approvalReason"))
+        .isEqualTo("This order was refunded before (see earlier refunds): check before paying again");
+    complete(task(), withVariables("approvalDecision", "approve"));
+    execute(job("Throw_ReturnRequested"));
+    assertThat(receiver("returnReceiverTest")).isNotNull();
   }
 
   @Test

@@ -113,6 +113,52 @@ class ComplaintIT {
   }
 
   @Test
+  void aSecondComplaintOnAnOrderAlreadyRefundedGoesToTheSupervisorWithTheEarlierRefund() {
+    String order = "EU-" + System.nanoTime();
+    String first = triagedComplaint(order);
+    work.complete(work.onlyTask(first, "agent"), "agent", Map.of("resolution", string("refund"),
+        "resolutionNote", string("We refund the serum.")));
+    JsonNode firstApproval = work.onlyTask(first, "supervisor");
+    assertThat(variable(firstApproval, "approvalReason")).isEqualTo("Every refund is approved by a supervisor");
+    work.complete(firstApproval, "supervisor", Map.of("approvalDecision", string("approve")));
+    work.runJobs(first);
+    assertThat(jdbc.sql("select count(*) from return_request where order_number = ? and settlement = 'REFUND'")
+        .param(order).query(Long.class).single()).as("the refund under way").isEqualTo(1);
+
+    // 10 EUR is within an agent's authority, but not on an order refunded already
+    String second = triagedComplaint(order);
+    work.complete(work.onlyTask(second, "agent"), "agent", Map.of("resolution", string("compensation"),
+        "compensationAmount", Map.of("value", 10, "type", "Integer"), "resolutionNote", string("10 EUR for the trouble.")));
+    JsonNode approval = work.onlyTask(second, "supervisor");
+    assertThat(variable(approval, "approvalReason"))
+        .isEqualTo("This order was refunded before (see earlier refunds): check before paying again");
+    assertThat(variable(approval, "earlierRefunds")).isEqualTo("1");
+  }
+
+  private String triagedComplaint(String order) {
+    Http.Response created = http.post("/api/complaints", "agent", Map.of(
+        "channel", "email",
+        "customer", Map.of("id", 4),
+        "product", Map.of("sku", "SK-SERUM-30", "batch", "S2506B"),
+        "purchase", Map.of("orderNumber", order, "channel", "online", "date", "2026-10-28"),
+        "description", "The serum separated in the bottle."));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    work.runJobs(caseNumber);
+    work.complete(work.onlyTask(caseNumber, "agent"), "agent", Map.of("category", string("efficacy"),
+        "severity", integer(3), "evidenceComplete", bool(true)));
+    work.runJobs(caseNumber);
+    return caseNumber;
+  }
+
+  private String variable(JsonNode task, String name) {
+    Http.Response response = http.get("/engine-rest/task/" + task.get("id").asText() + "/variables/" + name,
+        "supervisor");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json().get("value").asText();
+  }
+
+  @Test
   void resolutionClockCountsFromTheComplaintsReceiptNotFromTriage() {
     Http.Response created = http.post("/api/complaints", "agent", Map.of(
         "channel", "phone",

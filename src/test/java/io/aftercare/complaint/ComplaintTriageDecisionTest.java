@@ -34,5 +34,8 @@ class ComplaintTriageDecisionTest {
     assertThat((String) result.outputs().getEntry("team")).isEqualTo(team);
     assertThat((String) result.outputs().getEntry("resolutionTarget")).isEqualTo(target);
     assertThat((Boolean) result.outputs().getEntry("approvalRequired")).isEqualTo(approval);
+    // a health risk of any category, and every skin reaction, starts an adverse-reaction report
+    assertThat((Boolean) result.outputs().getEntry("adverseReactionReport"))
+        .isEqualTo(severity == 1 || category.equals("irritation_allergy"));
   }
 }

@@ -53,6 +53,7 @@ import org.springframework.web.client.RestClient;
  * stub over HTTP; clocks, escalation and notifications are stand-ins that record what they were asked.
  */
 @Deployment(resources = {"processes/return-exchange.bpmn", "processes/return-eligibility.dmn",
+    "processes/complaint-return-reason.dmn",
     "forms/review-return.form", "forms/receive-parcel.form", "forms/inspect-return.form",
     "bpmn/callback-receiver-test.bpmn", "bpmn/return-settled-receiver-test.bpmn"})
 class ReturnExchangeProcessTest extends ProcessTest {
@@ -343,7 +344,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
     current = runtimeService().createProcessInstanceQuery().processDefinitionKey("returnExchange").singleResult();
     sendMessages();
 
-    assertThat(current).hasPassed("StartEvent_ReturnFromComplaint").hasNotPassed("Task_Review")
+    assertThat(current).hasPassed("StartEvent_ReturnFromComplaint", "Task_DecideReason").hasNotPassed("Task_Review")
         .isWaitingAt("Task_ReceiveParcel");
     assertThat(runtimeService().getVariable(current.getId(), "reason")).isEqualTo("wrong_item");
     assertThat(runtimeService().getVariable(current.getId(), "eligibilityBasis")).isEqualTo("Exchange or refund agreed in the complaint");

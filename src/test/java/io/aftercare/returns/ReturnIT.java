@@ -223,7 +223,7 @@ class ReturnIT {
     });
     assertThat(parcelEntries).extracting(e -> e.get("type").asText()).containsExactly("TASK_CREATED", "TASK_CANCELLED");
     assertThat(parcelEntries.get(0).get("who").asText()).as("created for its candidate group").isEqualTo("returns");
-    assertThat(parcelEntries.get(1).get("detail").asText()).isEqualTo("ended by 14 days");
+    assertThat(parcelEntries.get(1).get("detail").asText()).isEqualTo("ended by No parcel in time");
     assertThat(parcelEntries.get(1).has("who")).as("nobody completed it").isFalse();
   }
 
