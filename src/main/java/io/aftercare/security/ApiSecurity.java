@@ -58,6 +58,9 @@ class ApiSecurity {
                 .hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/cases/*/evidence", "/api/callbacks")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            // moving running cases to a new version: Camunda checks MIGRATE_INSTANCE as well
+            .requestMatchers("/api/processes/*/migration")
+                .hasAnyAuthority(AftercareGroup.PROCESS_OWNER.id(), AftercareGroup.ADMIN.id())
             .anyRequest().hasAuthority(AftercareGroup.ADMIN.id()))
         .httpBasic(basic -> basic.realmName("Aftercare")
             .authenticationEntryPoint((request, response, e) ->
