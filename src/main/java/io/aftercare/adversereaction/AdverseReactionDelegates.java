@@ -2,7 +2,7 @@ package io.aftercare.adversereaction;
 
 import static io.aftercare.adversereaction.AdverseReactionProcess.*;
 
-import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.process.InputParameters;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,10 +2,10 @@ package io.aftercare.adversereaction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.product.Product;
 import io.aftercare.product.ProductCatalogue;
 import java.sql.ResultSet;

@@ -113,13 +113,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * A date a calendar does not cover reached a calculation (the controllers name the field where
-   * they can): nothing is counted, the client hears which calendar and year are missing.
+   * A domain rule refused the request (e.g. a date a calendar does not cover reached a
+   * calculation; the controllers name the field where they can): nothing is done, the client
+   * hears why.
    */
-  @ExceptionHandler(io.aftercare.sla.CalendarCoverageException.class)
-  ProblemDetail uncoveredDate(io.aftercare.sla.CalendarCoverageException e) {
+  @ExceptionHandler(RuleViolationException.class)
+  ProblemDetail ruleViolation(RuleViolationException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Date outside the calendars");
+    problem.setTitle(e.title());
     return problem;
   }
 

@@ -2,7 +2,7 @@ package io.aftercare.callback;
 
 import static io.aftercare.callback.CallbackProcess.*;
 
-import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.sla.BusinessCalendar;
 import io.aftercare.sla.Calendars;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.aftercare.callback;
 
 import static io.aftercare.callback.CallbackProcess.*;
 
-import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.CaseVariables;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -3,10 +3,10 @@ package io.aftercare.callback;
 import static io.aftercare.callback.CallbackProcess.*;
 
 import io.aftercare.casefile.CaseFiles;
-import io.aftercare.casefile.CaseVariables;
 import io.aftercare.complaint.ComplaintService;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
+import io.aftercare.process.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

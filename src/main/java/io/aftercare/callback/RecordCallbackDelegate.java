@@ -2,7 +2,7 @@ package io.aftercare.callback;
 
 import static io.aftercare.callback.CallbackProcess.*;
 
-import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.process.InputParameters;
 import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;

@@ -7,7 +7,6 @@ import io.aftercare.sla.SlaClocks;
 import jakarta.validation.constraints.Pattern;
 import java.sql.Timestamp;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/cases/{caseNumber}}: the case with its clocks, escalations and notifications;
- * {@code GET /api/cases/{caseNumber}/timeline}: everything that happened on it, in order.
+ * {@code GET /api/cases/{caseNumber}}: the case with its clocks, escalations and notifications (its
+ * timeline is the reporting package's {@code CaseTimelineController}).
  */
 @Validated
 @RestController
@@ -29,14 +28,8 @@ class CaseController {
   private final Escalations escalations;
   private final Outbox outbox;
 
-  private final CaseTimeline timeline;
-  private final CaseFiles caseFiles;
-
-  CaseController(JdbcClient jdbc, SlaClocks clocks, Escalations escalations, Outbox outbox, CaseTimeline timeline,
-      CaseFiles caseFiles) {
+  CaseController(JdbcClient jdbc, SlaClocks clocks, Escalations escalations, Outbox outbox) {
     this.jdbc = jdbc;
-    this.timeline = timeline;
-    this.caseFiles = caseFiles;
     this.clocks = clocks;
     this.escalations = escalations;
     this.outbox = outbox;
@@ -53,14 +46,5 @@ class CaseController {
         clocks.forCase(caseNumber).stream().map(clock -> CaseView.Clock.of(clock, ClockUtil.getCurrentTime().toInstant())).toList(),
         escalations.forCase(caseNumber),
         outbox.forCase(caseNumber).stream().map(CaseView.Message::of).toList());
-  }
-
-  @GetMapping("/{caseNumber}/timeline")
-  Map<String, Object> timeline(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN,
-      message = CaseNumbers.PATTERN_MESSAGE) String caseNumber) {
-    if (!caseFiles.exists(caseNumber)) {
-      throw new NotFoundException("case", caseNumber);
-    }
-    return Map.of("caseNumber", caseNumber, "entries", timeline.of(caseNumber));
   }
 }

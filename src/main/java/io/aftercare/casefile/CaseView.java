@@ -1,5 +1,6 @@
 package io.aftercare.casefile;
 
+import io.aftercare.customer.ContactMask;
 import io.aftercare.notification.Channel;
 import io.aftercare.notification.Notification;
 import io.aftercare.sla.Escalations;
@@ -40,22 +41,8 @@ public record CaseView(
       Notification.State state, int attempts, String lastError, Instant createdAt, Instant sentAt) {
 
     static Message of(Notification n) {
-      return new Message(n.template(), n.audience(), n.channel(), n.language(), mask(n.recipient()), n.state(),
+      return new Message(n.template(), n.audience(), n.channel(), n.language(), ContactMask.contact(n.recipient()), n.state(),
           n.attempts(), n.lastError(), n.createdAt(), n.sentAt());
     }
-  }
-
-  /** {@code wang.li@example.cn} → {@code w***@example.cn}; {@code +8613800000001} → {@code +86138****0001}. */
-  static String mask(String recipient) {
-    if (recipient == null || recipient.length() < 4) {
-      return recipient == null ? null : "***";
-    }
-    int at = recipient.indexOf('@');
-    if (at > 0) {
-      return recipient.charAt(0) + "***" + recipient.substring(at);
-    }
-    int keep = Math.min(6, recipient.length() / 2);
-    return recipient.substring(0, keep) + "*".repeat(Math.max(recipient.length() - keep - 4, 1))
-        + recipient.substring(recipient.length() - 4);
   }
 }

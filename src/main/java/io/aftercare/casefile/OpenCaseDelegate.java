@@ -2,6 +2,7 @@ package io.aftercare.casefile;
 
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
+import io.aftercare.process.CaseVariables;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

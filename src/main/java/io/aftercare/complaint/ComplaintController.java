@@ -4,11 +4,11 @@ import static io.aftercare.complaint.ComplaintProcess.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
-import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.CaseStateException;
+import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.NotFoundException;
 import io.aftercare.casefile.CaseNumbers;
-import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.CaseVariables;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -2,7 +2,7 @@ package io.aftercare.complaint;
 
 import static io.aftercare.complaint.ComplaintProcess.*;
 
-import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.process.InputParameters;
 import io.aftercare.returns.Returns;
 import java.math.BigDecimal;

@@ -4,9 +4,9 @@ import static io.aftercare.complaint.ComplaintProcess.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.Market;
+import io.aftercare.process.CaseVariables;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;

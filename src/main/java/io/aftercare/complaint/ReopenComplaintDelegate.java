@@ -2,7 +2,7 @@ package io.aftercare.complaint;
 
 import static io.aftercare.complaint.ComplaintProcess.*;
 
-import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -2,10 +2,7 @@ package io.aftercare.notification;
 
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
-import io.aftercare.customer.Market;
 import io.aftercare.process.Privileged;
-import io.aftercare.sla.SlaClock;
-import io.aftercare.sla.SlaClocks;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,16 +30,16 @@ public class Notifications {
   private final Outbox outbox;
   private final Templates templates;
   private final CustomerService customers;
-  private final SlaClocks clocks;
+  private final CaseDueDates dueDates;
   private final NotificationSettings settings;
   private final IdentityService identity;
 
-  Notifications(Outbox outbox, Templates templates, CustomerService customers, SlaClocks clocks,
+  Notifications(Outbox outbox, Templates templates, CustomerService customers, CaseDueDates dueDates,
       NotificationSettings settings, IdentityService identity) {
     this.outbox = outbox;
     this.templates = templates;
     this.customers = customers;
-    this.clocks = clocks;
+    this.dueDates = dueDates;
     this.settings = settings;
     this.identity = identity;
   }
@@ -129,9 +126,8 @@ public class Notifications {
       }
     });
     text.put("caseNumber", caseNumber);
-    for (SlaClock clock : clocks.forCase(caseNumber)) {
-      ZoneId clockZone = Market.valueOf(clock.market()).zone();
-      text.put("due." + clock.target(), format(clock.dueAt(), language, "UTC".equals(zone.getId()) ? clockZone : zone));
+    for (CaseDueDates.Due due : dueDates.of(caseNumber)) {
+      text.put("due." + due.target(), format(due.dueAt(), language, "UTC".equals(zone.getId()) ? due.zone() : zone));
     }
     return text;
   }

@@ -1,6 +1,6 @@
 package io.aftercare.notification;
 
-import io.aftercare.casefile.CaseVariables;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.process.InputParameters;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,5 @@
 package io.aftercare.process;
 
-import io.aftercare.casefile.CaseVariables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;

@@ -2,10 +2,10 @@ package io.aftercare.returns;
 
 import static io.aftercare.returns.ReturnProcess.*;
 
-import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.process.InputParameters;
 import io.aftercare.product.ProductCatalogue;
 import io.aftercare.sla.BusinessCalendar;

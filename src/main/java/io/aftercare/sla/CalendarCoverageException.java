@@ -1,18 +1,19 @@
 package io.aftercare.sla;
 
+import io.aftercare.api.RuleViolationException;
 import java.time.LocalDate;
 
 /**
  * A date outside the years a calendar covers: counting it would silently treat unknown holidays
  * as working days, so nothing is counted. An API request answers 400; a process step, an incident.
  */
-public class CalendarCoverageException extends RuntimeException {
+public class CalendarCoverageException extends RuleViolationException {
 
   private final String calendar;
   private final int year;
 
   CalendarCoverageException(String calendar, LocalDate date, int firstYear, int lastYear) {
-    super(message(calendar, date, firstYear, lastYear));
+    super("Date outside the calendars", message(calendar, date, firstYear, lastYear));
     this.calendar = calendar;
     this.year = date.getYear();
   }

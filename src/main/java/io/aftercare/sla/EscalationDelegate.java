@@ -1,8 +1,8 @@
 package io.aftercare.sla;
 
-import io.aftercare.casefile.CaseVariables;
 import io.aftercare.notification.NotificationSettings;
 import io.aftercare.notification.Notifications;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.process.InputParameters;
 import io.aftercare.process.Privileged;
 import io.aftercare.security.AftercareGroup;

@@ -1,7 +1,7 @@
 package io.aftercare.sla;
 
-import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.Market;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.process.InputParameters;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

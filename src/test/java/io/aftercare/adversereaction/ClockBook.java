@@ -1,7 +1,7 @@
 package io.aftercare.adversereaction;
 
-import io.aftercare.casefile.CaseVariables;
 import io.aftercare.customer.Market;
+import io.aftercare.process.CaseVariables;
 import io.aftercare.sla.BusinessCalendar;
 import io.aftercare.sla.Calendars;
 import io.aftercare.sla.ShippedCalendarsAccess;

@@ -1,8 +1,8 @@
-package io.aftercare.casefile;
+package io.aftercare.reporting;
 
+import io.aftercare.customer.ContactMask;
 import io.aftercare.notification.Notification;
 import io.aftercare.notification.Outbox;
-import io.aftercare.reporting.CaseActivity;
 import io.aftercare.sla.Escalations;
 import io.aftercare.sla.SlaClocks;
 import java.time.Instant;
@@ -86,7 +86,7 @@ public class CaseTimeline {
       entries.add(new Entry(message.createdAt(), "MESSAGE_QUEUED", null, message.template(), who, how));
       if (message.sentAt() != null) {
         entries.add(new Entry(message.sentAt(), "MESSAGE_SENT", null, message.template(), who,
-            how + ", to " + CaseView.mask(message.recipient())));
+            how + ", to " + ContactMask.contact(message.recipient())));
       } else if (message.state() == Notification.State.FAILED) {
         entries.add(new Entry(message.nextAttemptAt(), "MESSAGE_FAILED", null, message.template(), who,
             message.lastError()));

@@ -1,4 +1,4 @@
-package io.aftercare.casefile;
+package io.aftercare.process;
 
 import io.aftercare.customer.Market;
 import java.util.Date;
