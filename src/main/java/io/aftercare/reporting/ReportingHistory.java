@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -41,6 +42,8 @@ class ReportingHistory implements HistoryEventHandler {
   private static final String COMPLETED = "completed";
 
   private final JdbcClient jdbc;
+  /** Stages by process definition and activity: a deployed definition never changes. */
+  private final Map<String, Map<String, String>> stages = new java.util.concurrent.ConcurrentHashMap<>();
   /** What one engine command did before a task completed: the variables it set, the groups it added. */
   private final ThreadLocal<Pending> pending = new ThreadLocal<>();
 
@@ -118,7 +121,7 @@ class ReportingHistory implements HistoryEventHandler {
   private void activity(HistoricActivityInstanceEventEntity event) {
     if (event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && interrupts(event.getActivityType())) {
       // a boundary or event-subprocess event: a task it cancels in this command was ended by it
-      String why = "ended by " + stage(event.getActivityName(), event.getActivityId());
+      String why = "ended by " + label(event.getActivityName(), event.getActivityId());
       pending().interruptedBy.put(event.getProcessInstanceId(), why);
       for (String taskId : pending().cancelledTasks.getOrDefault(event.getProcessInstanceId(), List.of())) {
         jdbc.sql("update report_task set ended_why = ? where task_id = ?").params(cut(why, 255), taskId).update();
@@ -126,7 +129,7 @@ class ReportingHistory implements HistoryEventHandler {
     }
     if (event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && WAIT_STATES.contains(event.getActivityType())) {
       jdbc.sql("update report_process set stage = ?, stage_since = ? where process_instance_id = ?")
-          .params(cut(stage(event.getActivityName(), event.getActivityId()), 255), ts(event.getStartTime()),
+          .params(cut(stageOf(event.getProcessDefinitionId(), event.getActivityId()), 255), ts(event.getStartTime()),
               event.getProcessInstanceId())
           .update();
     }
@@ -139,10 +142,30 @@ class ReportingHistory implements HistoryEventHandler {
   }
 
   /**
-   * A step's name without the values of the case: "Resolve ${caseNumber} · S${severity}" is
-   * stage "Resolve", so that the backlog counts all cases in one step together.
+   * The stage of a step, as its diagram names it in the extension property {@code stage}
+   * ({@link Stages}); a step without one (a diagram deployed without the model check) counts
+   * under its id, never under its display name, which a process owner may change at will.
    */
-  static String stage(String name, String activityId) {
+  private String stageOf(String definitionId, String activityId) {
+    if (definitionId == null || activityId == null) {
+      return activityId;
+    }
+    return stages.computeIfAbsent(definitionId, ReportingHistory::stagesOf).getOrDefault(activityId, activityId);
+  }
+
+  /** The {@code stage} properties of a deployed process definition, by activity id. */
+  static Map<String, String> stagesOf(String definitionId) {
+    BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findBpmnModelInstanceForProcessDefinition(definitionId);
+    return model == null ? Map.of() : Stages.of(model);
+  }
+
+
+  /**
+   * A step's name without the values of the case, for the timeline's "why": "No parcel in time"
+   * of a timer, "Resolve" of "Resolve ${caseNumber} · S${severity}".
+   */
+  static String label(String name, String activityId) {
     if (name == null || name.isBlank()) {
       return activityId;
     }
@@ -155,13 +178,14 @@ class ReportingHistory implements HistoryEventHandler {
     if (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)) {
       Set<String> groups = pending().groups.getOrDefault(event.getTaskId(), new LinkedHashSet<>());
       String groupList = groups.isEmpty() ? null : String.join(",", groups);
-      // the process's stage is this task's step: its activity started just before
+      // the task's stage is its step's, from the diagram
       jdbc.sql("insert into report_task (task_id, process_instance_id, case_number, process_key, task_key, name,"
               + " stage, team, candidate_groups, created_for, assignee, market, channel, created_at, due_at)"
-              + " select ?, ?, p.case_number, ?, ?, ?, coalesce(p.stage, ?), ?, ?, ?, ?, p.market, p.channel, ?, ?"
+              + " select ?, ?, p.case_number, ?, ?, ?, ?, ?, ?, ?, ?, p.market, p.channel, ?, ?"
               + " from (select 1 as one) o left join report_process p on p.process_instance_id = ?")
           .params(event.getTaskId(), event.getProcessInstanceId(), event.getProcessDefinitionKey(),
-              event.getTaskDefinitionKey(), cut(event.getName(), 255), event.getTaskDefinitionKey(),
+              event.getTaskDefinitionKey(), cut(event.getName(), 255),
+              cut(stageOf(event.getProcessDefinitionId(), event.getTaskDefinitionKey()), 255),
               groups.stream().findFirst().orElse(null), groupList,
               cut(groupList != null ? groupList : event.getAssignee(), 255),
               event.getAssignee(), ts(event.getStartTime()), ts(event.getDueDate()),

@@ -316,7 +316,9 @@ public class Reports {
     Map<List<Object>, Long> openReviews = new HashMap<>();
     jdbc.sql("select a.sku, a.lot_number, count(*) as reviews from report_task t"
             + " join adverse_reaction a on a.case_number = t.case_number"
-            + " where t.task_key = 'Task_ReviewSignal' and t.ended_at is null group by a.sku, a.lot_number")
+            + " where t.process_key = 'adverseReactionReport' and t.stage = ? and t.ended_at is null"
+            + " group by a.sku, a.lot_number")
+        .param(Stages.REVIEW_BATCH_SIGNAL)
         .query((rs, n) -> openReviews.put(List.of(rs.getString(1), String.valueOf(rs.getString(2))), rs.getLong(3)))
         .list();
     for (Map<String, Object> row : query(signals, filter, "x.sku as sku, x.lot_number as batch, count(*) as cases",

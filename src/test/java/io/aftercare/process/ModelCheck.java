@@ -28,6 +28,8 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -42,6 +44,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import io.aftercare.reporting.Stages;
 
 /**
  * Checks the process owner's files against each other and against the application: every bean,
@@ -140,6 +143,7 @@ final class ModelCheck {
 
     checkSlaTargets(file);
     checkTemplates(file);
+    checkStages(file, model);
 
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (process.isExecutable() && blank(process.getCamundaHistoryTimeToLiveString())) {
@@ -211,6 +215,35 @@ final class ModelCheck {
       Message message = task.getMessage();
       if (message != null && !blank(message.getName()) && !receivedMessages.contains(message.getName())) {
         violation(file, task.getId(), "message '" + message.getName() + "' has no receiver in processes/");
+      }
+    }
+  }
+
+  /**
+   * Every step where a case waits names its stage for the reports (extension property
+   * {@code stage}), one of {@link Stages#BY_PROCESS} for its process: the reports never count by
+   * a display name or id a process owner may change.
+   */
+  private void checkStages(String file, BpmnModelInstance model) {
+    Map<String, String> stages = Stages.of(model);
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (!(node instanceof UserTask || node instanceof ReceiveTask || node instanceof IntermediateCatchEvent
+          || node instanceof CallActivity)) {
+        continue;
+      }
+      ModelElementInstance scope = node.getParentElement();
+      while (scope != null && !(scope instanceof Process)) {
+        scope = scope.getParentElement();
+      }
+      String processKey = scope == null ? "?" : ((Process) scope).getId();
+      List<String> known = Stages.BY_PROCESS.getOrDefault(processKey, List.of());
+      String stage = stages.get(node.getId());
+      if (stage == null) {
+        violation(file, node.getId(), "a case waits here, but the step names no stage for the reports"
+            + " (extension property 'stage', one of " + known + ")");
+      } else if (!known.contains(stage)) {
+        violation(file, node.getId(), "stage '" + stage + "' is not one of the stages of " + processKey + " "
+            + known + " (io.aftercare.reporting.Stages)");
       }
     }
   }

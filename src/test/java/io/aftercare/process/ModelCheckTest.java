@@ -26,6 +26,19 @@ class ModelCheckTest {
     assertThat(violations).as("model check of processes/ and forms/").isEmpty();
   }
 
+  /** The reports count by the stage properties, never by a step's display name or id. */
+  @Test
+  void reportsDependOnNoDisplayNameOrStepId() throws Exception {
+    java.util.regex.Pattern byName = java.util.regex.Pattern.compile("(task_key|\\bname|activity_id)\\s*(=|in)\\s*\\(?'");
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/java/io/aftercare/reporting"))) {
+      for (Path file : files.toList()) {
+        String source = java.nio.file.Files.readString(file);
+        assertThat(byName.matcher(source).find()).as(file + " compares a step's name or id in SQL").isFalse();
+        assertThat(source).as(file + " names a step id").doesNotContainPattern("['\"](Task|Receive|Timer|Gateway)_[A-Z]");
+      }
+    }
+  }
+
   @Test
   void elementTemplatesNameExistingBeans() throws Exception {
     assertThat(ModelCheck.checkElementTemplates(Path.of("processes/.camunda/element-templates"), BEANS)).isEmpty();
@@ -54,7 +67,9 @@ class ModelCheckTest {
         .anySatisfy(v -> assertThat(v).contains("broken.bpmn", "SLA clock 'complaint.resolve.someday'"))
         .anySatisfy(v -> assertThat(v).contains("template 'no-such-template', which has no en text"))
         .anySatisfy(v -> assertThat(v).contains("template 'no-such-template', which has no zh-CN text"))
-        .anySatisfy(v -> assertThat(v).contains("'nothing-${kind}', but no template starts with 'nothing-'"));
+        .anySatisfy(v -> assertThat(v).contains("'nothing-${kind}', but no template starts with 'nothing-'"))
+        .anySatisfy(v -> assertThat(v).contains("Task_MissingForm", "a case waits here, but the step names no stage"))
+        .anySatisfy(v -> assertThat(v).contains("Task_UnknownStage", "stage 'Somewhere' is not one of the stages"));
     assertThat(violations).noneMatch(v -> v.contains("Start:"));
   }
 }
