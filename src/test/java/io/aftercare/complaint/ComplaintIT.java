@@ -41,6 +41,7 @@ class ComplaintIT {
   @Autowired RuntimeService runtime;
 
   @Autowired JdbcClient jdbc;
+  @Autowired ComplaintService complaints;
 
   Http http;
   CaseWork work;
@@ -133,6 +134,15 @@ class ComplaintIT {
     assertThat(variable(approval, "approvalReason"))
         .isEqualTo("This order was refunded before (see earlier refunds): check before paying again");
     assertThat(variable(approval, "earlierRefunds")).isEqualTo("1");
+  }
+
+  @Test
+  void aCategoryAProcessOwnerAddsIsRecordedWithoutASchemaChange() {
+    String caseNumber = triagedComplaint("EU-" + System.nanoTime());
+    // the category list lives in the triage form and decisions (V13 dropped the database's copy)
+    complaints.recordTriage(caseNumber, "texture_change", 3);
+    assertThat(jdbc.sql("select category from complaint where case_number = ?").param(caseNumber)
+        .query(String.class).single()).isEqualTo("TEXTURE_CHANGE");
   }
 
   private String triagedComplaint(String order) {

@@ -134,6 +134,31 @@ final class ModelCheck {
     Map<String, String> startMessages = new HashMap<>();
     diagrams.forEach((name, model) -> collectReceivers(name, model, receivedMessages, startMessages));
     diagrams.forEach((name, model) -> checkBpmn(name, model, decisions, processes, receivedMessages));
+    checkOptionsAgainstDecisions();
+  }
+
+  /** A decision input's listed values, by the variable it reads: "decision file#input" to values. */
+  private final Map<String, Map<String, Set<String>>> decisionValues = new HashMap<>();
+  /** A form field's fixed options, by its key: "form file" to values. */
+  private final Map<String, Map<String, Set<String>>> formOptions = new HashMap<>();
+
+  /**
+   * Where a form offers fixed options for a variable a decision reads with listed input values
+   * (a complaint's category, a resolution), both list the same values: a category a process owner
+   * adds to the triage form needs its place in every decision that reads it, and the other way round.
+   */
+  private void checkOptionsAgainstDecisions() {
+    decisionValues.forEach((variable, byDecision) -> formOptions.getOrDefault(variable, Map.of())
+        .forEach((form, options) -> byDecision.forEach((decision, values) -> {
+          if (!options.equals(values)) {
+            Set<String> onlyForm = new java.util.TreeSet<>(options);
+            onlyForm.removeAll(values);
+            Set<String> onlyDecision = new java.util.TreeSet<>(values);
+            onlyDecision.removeAll(options);
+            violation(form, variable, "offers other values than " + decision + " reads: only in the form "
+                + onlyForm + ", only in the decision " + onlyDecision);
+          }
+        })));
   }
 
   private void checkBpmn(String file, BpmnModelInstance model, Set<String> decisions,
@@ -345,6 +370,20 @@ final class ModelCheck {
         model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatformVersion"));
     Set<String> ids = new HashSet<>();
     Set<String> laidOut = dmnShapes(resources.files().get(file));
+    for (org.camunda.bpm.model.dmn.instance.Input input : model.getModelElementsByType(
+        org.camunda.bpm.model.dmn.instance.Input.class)) {
+      if (input.getInputValues() == null || input.getInputExpression() == null
+          || input.getInputExpression().getText() == null) {
+        continue;
+      }
+      String variable = input.getInputExpression().getText().getTextContent().trim();
+      Set<String> values = new HashSet<>();
+      Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(input.getInputValues().getText().getTextContent());
+      while (quoted.find()) {
+        values.add(quoted.group(1));
+      }
+      decisionValues.computeIfAbsent(variable, v -> new HashMap<>()).put(file + "#" + input.getId(), values);
+    }
     Collection<Decision> decisions = model.getModelElementsByType(Decision.class);
     for (Decision decision : decisions) {
       ids.add(decision.getId());
@@ -375,10 +414,22 @@ final class ModelCheck {
     }
   }
 
+  private void collectOptions(String file, JsonNode components) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key") && component.path("values").isArray() && !component.path("values").isEmpty()) {
+        Set<String> options = new HashSet<>();
+        component.path("values").forEach(option -> options.add(option.path("value").asText()));
+        formOptions.computeIfAbsent(component.path("key").asText(), k -> new HashMap<>()).put(file, options);
+      }
+      collectOptions(file, component.path("components"));
+    }
+  }
+
   private void checkForm(String file) {
     try {
       JsonNode form = new ObjectMapper().readTree(resources.files().get(file));
       checkPlatform(file, text(form, "executionPlatform"), text(form, "executionPlatformVersion"));
+      collectOptions(file, form.path("components"));
     } catch (IOException e) {
       violation(file, "-", "is not valid JSON: " + e.getMessage());
     }

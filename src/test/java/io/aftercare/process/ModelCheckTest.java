@@ -69,7 +69,9 @@ class ModelCheckTest {
         .anySatisfy(v -> assertThat(v).contains("template 'no-such-template', which has no zh-CN text"))
         .anySatisfy(v -> assertThat(v).contains("'nothing-${kind}', but no template starts with 'nothing-'"))
         .anySatisfy(v -> assertThat(v).contains("Task_MissingForm", "a case waits here, but the step names no stage"))
-        .anySatisfy(v -> assertThat(v).contains("Task_UnknownStage", "stage 'Somewhere' is not one of the stages"));
+        .anySatisfy(v -> assertThat(v).contains("Task_UnknownStage", "stage 'Somewhere' is not one of the stages"))
+        .anySatisfy(v -> assertThat(v).contains("options.form category: offers other values than broken.dmn#Input_Category",
+            "only in the form [texture_change], only in the decision [efficacy]"));
     assertThat(violations).noneMatch(v -> v.contains("Start:"));
   }
 }
