@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a BPMN message to another process of the case (message throw events): starts it, or
  * continues it where it waits, with the case number as business key. Input parameters:
- * {@code message} (the message name; default the message of the throw event) and {@code variables} (names
- * to pass, comma-separated; the case number, customer and market always go). With no receiver
+ * {@code message} (the message name; default the message of the throw event) and {@code variables}:
+ * a map from the name the receiver gets to the name of this process's variable that is sent (in
+ * the Modeler: Inputs → variables, type Map; a missing variable is sent as null). Older versions
+ * of the diagrams give the names comma-separated, still understood. The case number, customer and
+ * market always go. With no receiver
  * deployed the step fails and, being asynchronous, becomes an incident: never a lost message.
  */
 @Component("sendMessage")
@@ -45,7 +48,7 @@ public class SendMessageDelegate implements JavaDelegate {
       message = messageOfEvent(execution);
     }
     String messageName = message;
-    String names = InputParameters.optional(execution, "variables");
+    Object payload = execution.getVariableLocal("variables");
     Map<String, Object> variables = new LinkedHashMap<>();
     String caseNumber = CaseVariables.caseNumber(execution);
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
@@ -54,8 +57,11 @@ public class SendMessageDelegate implements JavaDelegate {
         variables.put(name, execution.getVariable(name));
       }
     }
-    if (names != null) {
-      for (String name : names.split(",")) {
+    if (payload instanceof Map<?, ?> map) {
+      map.forEach((target, source) -> variables.put(String.valueOf(target),
+          source == null ? null : execution.getVariable(String.valueOf(source).trim())));
+    } else if (payload != null && !payload.toString().isBlank()) {
+      for (String name : payload.toString().split(",")) {
         variables.put(name.trim(), execution.getVariable(name.trim()));
       }
     }

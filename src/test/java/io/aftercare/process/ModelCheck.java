@@ -115,6 +115,119 @@ final class ModelCheck {
     return check.violations;
   }
 
+  /**
+   * The element templates are applied where their delegate is used, and what a diagram fills in is
+   * what the template offers: every step calling a templated delegate names that template
+   * ({@code camunda:modelerTemplate}, current version); every step where a case waits carries the
+   * stage template; a dropdown's value in a diagram is one of the template's choices (a stage,
+   * a level, a clock, a notification template); the stage dropdown lists exactly the stages of
+   * {@link Stages}, and the clock dropdown every SLA target.
+   */
+  static List<String> checkTemplatesApplied(ProcessResources resources, Path folder, Set<String> slaTargets)
+      throws IOException {
+    ModelCheck check = new ModelCheck(resources, Map.of(), slaTargets, Set.of());
+    Map<String, JsonNode> templates = new HashMap<>();
+    Map<String, String> templateOfBean = new HashMap<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        JsonNode template = new ObjectMapper().readTree(file.toFile());
+        templates.put(text(template, "id"), template);
+        for (JsonNode property : template.path("properties")) {
+          if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
+            Matcher bean = EXPRESSION_ROOT.matcher(property.path("value").asText());
+            if (bean.find()) {
+              templateOfBean.put(bean.group(1), text(template, "id"));
+            }
+          }
+          checkChoices(check, file.getFileName().toString(), property, slaTargets);
+        }
+      }
+    }
+    for (String name : resources.names()) {
+      if (!name.endsWith(".bpmn")) {
+        continue;
+      }
+      BpmnModelInstance model = resources.bpmn(name);
+      Map<String, String> stages = Stages.of(model);
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        String applied = node.getAttributeValueNs(ProcessResources.CAMUNDA_NS, "modelerTemplate");
+        Matcher bean = EXPRESSION_ROOT.matcher(String.valueOf(
+            node.getAttributeValueNs(ProcessResources.CAMUNDA_NS, "delegateExpression")));
+        String expected = bean.find() ? templateOfBean.get(bean.group(1)) : null;
+        boolean waits = node instanceof UserTask || node instanceof ReceiveTask || node instanceof IntermediateCatchEvent;
+        if (expected != null && !expected.equals(applied)) {
+          check.violation(name, node.getId(), "calls ${" + bean.group(1) + "} without its element template '"
+              + expected + "' (apply it in the Modeler)");
+        } else if (waits && applied == null) {
+          check.violation(name, node.getId(), "a case waits here without an element template naming its stage"
+              + " (io.aftercare.slaUserTask or io.aftercare.waitingStep)");
+        }
+        if (applied == null) {
+          continue;
+        }
+        JsonNode template = templates.get(applied);
+        if (template == null) {
+          check.violation(name, node.getId(), "names the element template '" + applied + "', which "
+              + folder + " lacks");
+          continue;
+        }
+        String version = node.getAttributeValueNs(ProcessResources.CAMUNDA_NS, "modelerTemplateVersion");
+        if (!template.path("version").asText().equals(version)) {
+          check.violation(name, node.getId(), "uses version " + version + " of '" + applied + "', the template is at "
+              + template.path("version").asText() + " (update it in the Modeler)");
+        }
+        for (JsonNode property : template.path("properties")) {
+          if (!"Dropdown".equals(property.path("type").asText())) {
+            continue;
+          }
+          String binding = property.path("binding").path("type").asText();
+          String key = property.path("binding").path("name").asText();
+          String value = "camunda:property".equals(binding) ? stages.get(node.getId())
+              : "camunda:inputParameter".equals(binding) ? inputParameter(node, key) : null;
+          Set<String> choices = new HashSet<>();
+          property.path("choices").forEach(choice -> choices.add(choice.path("value").asText()));
+          if (value != null && !choices.contains(value)) {
+            check.violation(name, node.getId(), property.path("label").asText() + " '" + value
+                + "' is not one of the choices of '" + applied + "'");
+          }
+        }
+      }
+    }
+    return check.violations;
+  }
+
+  private static void checkChoices(ModelCheck check, String file, JsonNode property, Set<String> slaTargets) {
+    Set<String> choices = new java.util.TreeSet<>();
+    property.path("choices").forEach(choice -> choices.add(choice.path("value").asText()));
+    String key = property.path("binding").path("name").asText();
+    if ("stage".equals(key) && "camunda:property".equals(property.path("binding").path("type").asText())) {
+      Set<String> known = new java.util.TreeSet<>();
+      Stages.BY_PROCESS.values().forEach(known::addAll);
+      if (!choices.equals(known)) {
+        check.violation(file, "stage", "offers the stages " + choices + ", io.aftercare.reporting.Stages has " + known);
+      }
+    }
+    if ("clock".equals(key) && "Dropdown".equals(property.path("type").asText()) && !choices.containsAll(slaTargets)) {
+      Set<String> missing = new java.util.TreeSet<>(slaTargets);
+      missing.removeAll(choices);
+      check.violation(file, "clock", "offers no choice for the SLA targets " + missing);
+    }
+  }
+
+  /** The text of an element's input parameter (null when absent or not plain text). */
+  private static String inputParameter(FlowNode node, String name) {
+    for (org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter parameter : node.getModelInstance()
+        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter.class)) {
+      ModelElementInstance owner = parameter.getParentElement() == null ? null
+          : parameter.getParentElement().getParentElement() == null ? null
+          : parameter.getParentElement().getParentElement().getParentElement();
+      if (owner == node && name.equals(parameter.getCamundaName())) {
+        return parameter.getTextContent() == null ? null : parameter.getTextContent().trim();
+      }
+    }
+    return null;
+  }
+
   private void run() {
     Set<String> decisions = new HashSet<>();
     Set<String> processes = new HashSet<>();

@@ -40,6 +40,19 @@ class ModelCheckTest {
   }
 
   @Test
+  void elementTemplatesAreAppliedWithTheirChoices() throws Exception {
+    assertThat(ModelCheck.checkTemplatesApplied(ProcessResources.load("file:./"),
+        Path.of("processes/.camunda/element-templates"), SLA_TARGETS)).isEmpty();
+    assertThat(ModelCheck.checkTemplatesApplied(ProcessResources.load("classpath:modelcheck/broken/"),
+        Path.of("processes/.camunda/element-templates"), SLA_TARGETS))
+        .anySatisfy(v -> assertThat(v).contains("Task_MissingTemplate",
+            "calls ${notifyCustomer} without its element template 'io.aftercare.notifyCustomer'"))
+        .anySatisfy(v -> assertThat(v).contains("Task_UnknownStage", "a case waits here without an element template"))
+        .anySatisfy(v -> assertThat(v).contains("Task_OldTemplate", "uses version 1 of 'io.aftercare.slaClock'"))
+        .anySatisfy(v -> assertThat(v).contains("Task_OldTemplate", "Action 'halt' is not one of the choices"));
+  }
+
+  @Test
   void elementTemplatesNameExistingBeans() throws Exception {
     assertThat(ModelCheck.checkElementTemplates(Path.of("processes/.camunda/element-templates"), BEANS)).isEmpty();
     assertThat(ModelCheck.checkElementTemplates(Path.of("src/test/resources/modelcheck/broken/templates"), BEANS))
