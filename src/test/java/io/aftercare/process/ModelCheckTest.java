@@ -26,6 +26,31 @@ class ModelCheckTest {
     assertThat(violations).as("model check of processes/ and forms/").isEmpty();
   }
 
+  /**
+   * Every diagram of processes/ is deployed by a process test on the coverage engine, which fails
+   * unless that class passes all its flow nodes and sequence flows (ProcessTest.newEngine).
+   */
+  @Test
+  void everyDiagramHasAProcessTestHoldingFullCoverage() throws Exception {
+    String tests;
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Path.of("src/test/java"))) {
+      tests = files.filter(f -> f.toString().endsWith("ProcessTest.java")).map(f -> {
+        try {
+          String source = java.nio.file.Files.readString(f);
+          return source.contains("newEngine()") ? source : "";
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).collect(java.util.stream.Collectors.joining("\n"));
+    }
+    try (java.util.stream.Stream<Path> diagrams = java.nio.file.Files.list(Path.of("processes"))) {
+      for (Path diagram : diagrams.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        assertThat(tests).as(diagram + " is deployed by a process test on the coverage engine")
+            .contains("\"processes/" + diagram.getFileName() + "\"");
+      }
+    }
+  }
+
   /** The reports count by the stage properties, never by a step's display name or id. */
   @Test
   void reportsDependOnNoDisplayNameOrStepId() throws Exception {

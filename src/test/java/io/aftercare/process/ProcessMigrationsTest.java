@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProcessMigrationsTest extends ProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = newEngine();
+  static ProcessEngineExtension engine = newPlainEngine();
 
   @Override
   protected ProcessEngineExtension engine() {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -20,8 +21,21 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class ProcessTest {
 
-  /** The in-memory engine of process-test-engine.cfg.xml. */
+  /**
+   * The in-memory engine of process-test-engine.cfg.xml, recording which flow nodes and sequence
+   * flows the class's tests pass: an HTML report per class and process under
+   * target/process-test-coverage/. The class fails unless its tests together pass every flow node
+   * and sequence flow of every diagram it deploys (a single test method run alone does not:
+   * {@code -Dprocess.coverage.minimum=0}).
+   */
   protected static ProcessEngineExtension newEngine() {
+    return ProcessEngineCoverageExtension.builder("process-test-engine.cfg.xml")
+        .assertClassCoverageAtLeast(Double.parseDouble(System.getProperty("process.coverage.minimum", "1.0")))
+        .build();
+  }
+
+  /** The same engine without coverage, for tests that deploy other versions of the diagrams. */
+  protected static ProcessEngineExtension newPlainEngine() {
     return ProcessEngineExtension.builder().configurationResource("process-test-engine.cfg.xml").build();
   }
 
