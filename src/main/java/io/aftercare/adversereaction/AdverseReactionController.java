@@ -6,7 +6,8 @@ import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.CaseStateException;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.NotFoundException;
-import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseIntake;
+import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerLocale;
@@ -76,7 +77,7 @@ class AdverseReactionController {
 
   record AdverseReactionRequest(@Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull @Valid CustomerPart customer, @NotNull @Valid ProductPart product,
-      @NotNull @Valid ReactionPart reaction) {}
+      @NotNull @Valid ReactionPart reaction, IntakeChannel channel) {}
 
   record Created(String caseNumber, String reportNumber) {}
 
@@ -85,16 +86,16 @@ class AdverseReactionController {
   private final RuntimeService runtime;
   private final CustomerService customers;
   private final ProductCatalogue catalogue;
-  private final CaseFiles cases;
+  private final CaseIntake intake;
   private final AdverseReactions reactions;
   private final Calendars calendars;
 
   AdverseReactionController(RuntimeService runtime, CustomerService customers, ProductCatalogue catalogue,
-      CaseFiles cases, AdverseReactions reactions, Calendars calendars) {
+      CaseIntake intake, AdverseReactions reactions, Calendars calendars) {
     this.runtime = runtime;
     this.customers = customers;
     this.catalogue = catalogue;
-    this.cases = cases;
+    this.intake = intake;
     this.reactions = reactions;
     this.calendars = calendars;
   }
@@ -105,8 +106,10 @@ class AdverseReactionController {
     List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
     problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
     Optional<Product> product = catalogue.find(request.product().sku().trim().toUpperCase());
-    if (request.caseNumber() != null && !cases.exists(request.caseNumber())) {
-      problems.add(new FieldProblem("caseNumber", "is not a known case"));
+    FieldProblem caseProblem = intake.problem(request.caseNumber(), "caseNumber",
+        request.customer() == null ? null : request.customer().id());
+    if (caseProblem != null) {
+      problems.add(caseProblem);
     } else if (request.caseNumber() != null && reactions.find(request.caseNumber()).isPresent()) {
       problems.add(new FieldProblem("caseNumber", "has an adverse-reaction report already"));
     }
@@ -128,7 +131,7 @@ class AdverseReactionController {
     }
     CustomerPart c = request.customer();
     Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale());
-    String caseNumber = request.caseNumber() != null ? request.caseNumber() : cases.open(customer.id());
+    String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", customer.id(), null, request.channel());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.CUSTOMER_ID, customer.id());

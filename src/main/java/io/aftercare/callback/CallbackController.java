@@ -7,7 +7,8 @@ import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.CaseStateException;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.NotFoundException;
-import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseIntake;
+import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.process.CaseVariables;
@@ -61,7 +62,8 @@ class CallbackController {
       @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull Long customerId,
       @NotNull Reason reason,
-      OffsetDateTime notBefore) {}
+      OffsetDateTime notBefore,
+      IntakeChannel channel) {}
 
   record Scheduled(String caseNumber) {}
 
@@ -75,13 +77,13 @@ class CallbackController {
 
   private final RuntimeService runtime;
   private final CustomerService customers;
-  private final CaseFiles cases;
+  private final CaseIntake intake;
   private final CallbackRecords callbacks;
 
-  CallbackController(RuntimeService runtime, CustomerService customers, CaseFiles cases, CallbackRecords callbacks) {
+  CallbackController(RuntimeService runtime, CustomerService customers, CaseIntake intake, CallbackRecords callbacks) {
     this.runtime = runtime;
     this.customers = customers;
-    this.cases = cases;
+    this.intake = intake;
     this.callbacks = callbacks;
   }
 
@@ -92,24 +94,25 @@ class CallbackController {
     if (customers.find(request.customerId()).isEmpty()) {
       problems.add(new FieldProblem("customerId", "is not a known customer"));
     }
-    if (request.caseNumber() != null && !cases.exists(request.caseNumber())) {
-      problems.add(new FieldProblem("caseNumber", "is not a known case"));
+    FieldProblem caseProblem = intake.problem(request.caseNumber(), "caseNumber", request.customerId());
+    if (caseProblem != null) {
+      problems.add(caseProblem);
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
+    String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", request.customerId(), null,
+        request.channel());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CUSTOMER_ID, request.customerId());
     variables.put(REASON, request.reason().toString());
-    if (request.caseNumber() != null) {
-      variables.put(CaseVariables.CASE_NUMBER, request.caseNumber());
-    }
+    variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     if (request.notBefore() != null) {
       variables.put(NOT_BEFORE, Date.from(request.notBefore().toInstant()));
     }
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
         .setVariables(variables).executeWithVariablesInReturn();
-    String caseNumber = (String) instance.getVariables().get(CaseVariables.CASE_NUMBER);
+    caseNumber = (String) instance.getVariables().get(CaseVariables.CASE_NUMBER);
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(new Scheduled(caseNumber));
   }
 

@@ -2,7 +2,7 @@ package io.aftercare.callback;
 
 import static io.aftercare.callback.CallbackProcess.*;
 
-import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseIntake;
 import io.aftercare.complaint.ComplaintService;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
@@ -21,14 +21,14 @@ import org.springframework.stereotype.Component;
 class PrepareCallbackDelegate implements JavaDelegate {
 
   private final CustomerService customers;
-  private final CaseFiles cases;
+  private final CaseIntake intake;
   private final ComplaintService complaints;
   private final CallbackRecords callbacks;
 
-  PrepareCallbackDelegate(CustomerService customers, CaseFiles cases, ComplaintService complaints,
+  PrepareCallbackDelegate(CustomerService customers, CaseIntake intake, ComplaintService complaints,
       CallbackRecords callbacks) {
     this.customers = customers;
-    this.cases = cases;
+    this.intake = intake;
     this.complaints = complaints;
     this.callbacks = callbacks;
   }
@@ -45,11 +45,10 @@ class PrepareCallbackDelegate implements JavaDelegate {
     if (reason == null) {
       throw new IllegalArgumentException("A callback needs 'reason'");
     }
-    String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
-    if (caseNumber == null) {
-      caseNumber = cases.open(customerId);
-      execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
-    }
+    // a case of another customer is refused, as at the API (Tasklist or /engine-rest starts come here)
+    String caseNumber = intake.openOrJoin((String) execution.getVariable(CaseVariables.CASE_NUMBER),
+        CaseVariables.CASE_NUMBER, customerId, null, null);
+    execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariable("customerName", customer.name());
     execution.setVariable("customerTier", customer.tier().name());

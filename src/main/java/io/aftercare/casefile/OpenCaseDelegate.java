@@ -20,12 +20,14 @@ class OpenCaseDelegate implements JavaDelegate {
 
   static final String CONTACT = "contact";
   static final String CUSTOMER_TIER = "customerTier";
+  /** The channel the enquiry came in through (the start form's select), optional. */
+  static final String INTAKE_CHANNEL = "intakeChannel";
 
-  private final CaseFiles cases;
+  private final CaseIntake intake;
   private final CustomerService customers;
 
-  OpenCaseDelegate(CaseFiles cases, CustomerService customers) {
-    this.cases = cases;
+  OpenCaseDelegate(CaseIntake intake, CustomerService customers) {
+    this.intake = intake;
     this.customers = customers;
   }
 
@@ -40,8 +42,8 @@ class OpenCaseDelegate implements JavaDelegate {
     });
     String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
     if (caseNumber == null) {
-      caseNumber = cases.open(customer.map(Customer::id).orElse(null),
-          (String) execution.getVariable(CaseVariables.MARKET), null);
+      caseNumber = intake.openOrJoin(null, CaseVariables.CASE_NUMBER, customer.map(Customer::id).orElse(null),
+          (String) execution.getVariable(CaseVariables.MARKET), IntakeChannel.of(execution.getVariable(INTAKE_CHANNEL)));
       execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     }
     execution.setProcessBusinessKey(caseNumber);

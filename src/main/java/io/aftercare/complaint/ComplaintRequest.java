@@ -1,6 +1,7 @@
 package io.aftercare.complaint;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.customer.CustomerReference;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,16 +20,6 @@ public record ComplaintRequest(
     @NotNull @Valid PurchasePart purchase,
     @NotBlank @Size(max = 4000) String description,
     @Size(max = 20) List<@Valid AttachmentPart> attachments) {
-
-  public enum IntakeChannel {
-    PHONE, WEB, WECHAT, APP, STORE, SOCIAL, EMAIL;
-
-    @JsonValue
-    @Override
-    public String toString() {
-      return name().toLowerCase();
-    }
-  }
 
   public enum PurchaseChannel {
     ONLINE, STORE;

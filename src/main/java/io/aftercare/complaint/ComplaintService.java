@@ -2,7 +2,8 @@ package io.aftercare.complaint;
 
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.InvalidRequestException;
-import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseIntake;
+import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.product.Product;
@@ -32,15 +33,15 @@ public class ComplaintService {
       boolean repeatBatch, long batchComplaints) {}
 
   private final JdbcClient jdbc;
-  private final CaseFiles cases;
+  private final CaseIntake intake;
   private final CustomerService customers;
   private final ProductCatalogue catalogue;
   private final ComplaintSettings settings;
 
-  ComplaintService(JdbcClient jdbc, CaseFiles cases, CustomerService customers, ProductCatalogue catalogue,
+  ComplaintService(JdbcClient jdbc, CaseIntake intake, CustomerService customers, ProductCatalogue catalogue,
       ComplaintSettings settings) {
     this.jdbc = jdbc;
-    this.cases = cases;
+    this.intake = intake;
     this.customers = customers;
     this.catalogue = catalogue;
     this.settings = settings;
@@ -72,7 +73,8 @@ public class ComplaintService {
         .query(Long.class).single();
     boolean repeatBatch = batchComplaints >= settings.batchThreshold();
 
-    String caseNumber = cases.open(customer.id(), null, complaint.intakeChannel().toUpperCase());
+    String caseNumber = intake.openOrJoin(null, "caseNumber", customer.id(), null,
+        IntakeChannel.of(complaint.intakeChannel()));
     jdbc.sql("""
             insert into complaint (case_number, customer_id, intake_channel, sku, lot_number, order_number,
               purchase_channel, purchase_date, description, repeat_customer, repeat_batch, received_at)

@@ -7,7 +7,8 @@ import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.CaseStateException;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.NotFoundException;
-import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseIntake;
+import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerReference;
@@ -80,7 +81,7 @@ class ReturnsController {
   record ReturnRequest(@Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull @Valid CustomerReference customer, @NotNull @Valid ProductPart product,
       @NotNull @Valid PurchasePart purchase, @NotNull Reason reason, @NotNull Boolean opened,
-      Boolean sealConfirmedAtPurchase, Boolean expired, @NotNull Settlement requested) {}
+      Boolean sealConfirmedAtPurchase, Boolean expired, @NotNull Settlement requested, IntakeChannel channel) {}
 
   record Created(String caseNumber, String rmaNumber) {}
 
@@ -92,20 +93,20 @@ class ReturnsController {
   private final TaskService tasks;
   private final CustomerService customers;
   private final ProductCatalogue catalogue;
-  private final CaseFiles cases;
+  private final CaseIntake intake;
   private final Returns returns;
   private final ReturnPeriods periods;
   private final Calendars calendars;
 
   ReturnsController(RuntimeService runtime, TaskService tasks, CustomerService customers, ProductCatalogue catalogue,
-      CaseFiles cases, Returns returns, ReturnPeriods periods, Calendars calendars) {
+      CaseIntake intake, Returns returns, ReturnPeriods periods, Calendars calendars) {
     this.periods = periods;
     this.calendars = calendars;
     this.runtime = runtime;
     this.tasks = tasks;
     this.customers = customers;
     this.catalogue = catalogue;
-    this.cases = cases;
+    this.intake = intake;
     this.returns = returns;
   }
 
@@ -114,8 +115,10 @@ class ReturnsController {
   ResponseEntity<Created> request(@Valid @RequestBody ReturnRequest request) {
     List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
     problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
-    if (request.caseNumber() != null && !cases.exists(request.caseNumber())) {
-      problems.add(new FieldProblem("caseNumber", "is not a known case"));
+    FieldProblem caseProblem = intake.problem(request.caseNumber(), "caseNumber",
+        request.customer() == null ? null : request.customer().id());
+    if (caseProblem != null) {
+      problems.add(caseProblem);
     } else if (request.caseNumber() != null) {
       returns.findOpen(request.caseNumber()).ifPresent(open ->
           problems.add(new FieldProblem("caseNumber", "has an open return already: " + open.rmaNumber())));
@@ -154,7 +157,7 @@ class ReturnsController {
     CustomerReference c = request.customer();
     Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale(),
         c.country());
-    String caseNumber = request.caseNumber() != null ? request.caseNumber() : cases.open(customer.id());
+    String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", customer.id(), null, request.channel());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.CUSTOMER_ID, customer.id());

@@ -12,6 +12,7 @@ import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
 import io.aftercare.support.PartnerStub;
+import io.aftercare.support.Requests;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class ReturnIT {
   @Test
   void qualityDefectInChinaIsTakenBackWithoutReviewAndRefundedOnce() {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    Http.Response created = http.post("/api/returns", "agent", request(1, "SUN-SPF50-50", "U2604B", today.minusDays(5),
+    Http.Response created = http.post("/api/returns", "agent", Requests.returnRequest(1, "SUN-SPF50-50", "U2604B", today.minusDays(5),
         today.minusDays(3), "quality_defect", true, "refund"));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNumber = created.json().get("caseNumber").asText();
@@ -142,7 +143,7 @@ class ReturnIT {
     String rma;
     try {
       ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-05-11T09:00:00Z")));
-      Http.Response created = http.post("/api/returns", "agent", request(LUKAS, "SK-SERUM-30", null,
+      Http.Response created = http.post("/api/returns", "agent", Requests.returnRequest(LUKAS, "SK-SERUM-30", null,
           LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 6), "changed_mind", false, "refund"));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       caseNumber = created.json().get("caseNumber").asText();
@@ -166,7 +167,7 @@ class ReturnIT {
 
   @Test
   void anEuCustomerNeedsACountryWithACalendarAndDatesItCovers() {
-    Map<String, Object> noCountry = request(0, "SK-SERUM-30", null, LocalDate.now().minusDays(5),
+    Map<String, Object> noCountry = Requests.returnRequest(0, "SK-SERUM-30", null, LocalDate.now().minusDays(5),
         LocalDate.now().minusDays(3), "changed_mind", false, "refund");
     noCountry.put("customer", Map.of("name", "Anna Berg", "email", "anna.berg-" + System.nanoTime() + "@example.at",
         "market", "EU", "locale", "en"));
@@ -178,7 +179,7 @@ class ReturnIT {
         "market", "EU", "locale", "en", "country", "PT"));
     assertThat(CaseWork.fieldMessages(http.post("/api/returns", "agent", unknown)).get("customer.country"))
         .startsWith("has no calendar in Aftercare (EU countries with one: AT, BE, DE, ES, FR, IE, IT, NL)");
-    Map<String, Object> old = request(LUKAS, "SK-SERUM-30", null, LocalDate.of(2019, 11, 20),
+    Map<String, Object> old = Requests.returnRequest(LUKAS, "SK-SERUM-30", null, LocalDate.of(2019, 11, 20),
         LocalDate.of(2019, 11, 22), "quality_defect", true, "refund");
     assertThat(CaseWork.fieldMessages(http.post("/api/returns", "agent", old)).get("purchase.deliveredOn"))
         .contains("DE calendar has no 2019");
@@ -188,7 +189,7 @@ class ReturnIT {
     LocalDate delivered = LocalDate.parse(deliveredOn);
     try {
       ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse(requestedAt)));
-      Http.Response created = http.post("/api/returns", "agent", request(customerId, "SK-SERUM-30", null,
+      Http.Response created = http.post("/api/returns", "agent", Requests.returnRequest(customerId, "SK-SERUM-30", null,
           delivered.minusDays(2), delivered, "changed_mind", false, "refund"));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       work.runJobs(created.json().get("caseNumber").asText());
@@ -201,7 +202,7 @@ class ReturnIT {
   @Test
   void aParcelTaskEndedByTheTimeoutShowsAsCancelledOnTheTimeline() {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    Http.Response created = http.post("/api/returns", "agent", request(1, "SUN-SPF50-50", "U2604B", today.minusDays(5),
+    Http.Response created = http.post("/api/returns", "agent", Requests.returnRequest(1, "SUN-SPF50-50", "U2604B", today.minusDays(5),
         today.minusDays(3), "quality_defect", true, "refund"));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNumber = created.json().get("caseNumber").asText();
@@ -230,7 +231,7 @@ class ReturnIT {
   @Test
   void guaranteeClaimInEuropeIsReviewedByTheClerkAndRejectedWithTheReason() {
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
-    Http.Response created = http.post("/api/returns", "returns", request(4, "SK-SERUM-30", null, today.minusDays(102),
+    Http.Response created = http.post("/api/returns", "returns", Requests.returnRequest(4, "SK-SERUM-30", null, today.minusDays(102),
         today.minusDays(100), "quality_defect", true, "refund"));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String caseNumber = created.json().get("caseNumber").asText();
@@ -308,21 +309,21 @@ class ReturnIT {
     assertThat(empty.contentType()).startsWith("application/problem+json");
     assertThat(badFields(empty)).contains("customer", "product", "purchase", "reason", "opened", "requested");
 
-    Map<String, Object> bad = request(1, "NO-SUCH-SKU", null, LocalDate.now().minusDays(3), null, "changed_mind",
+    Map<String, Object> bad = Requests.returnRequest(1, "NO-SUCH-SKU", null, LocalDate.now().minusDays(3), null, "changed_mind",
         false, "refund");
     bad.put("caseNumber", "AC-2026-999999");
     Http.Response references = http.post("/api/returns", "agent", bad);
     assertThat(references.status()).isEqualTo(400);
     assertThat(badFields(references)).containsExactlyInAnyOrder("product.sku", "caseNumber", "purchase.deliveredOn");
 
-    Map<String, Object> wrongValues = request(1, "SUN-SPF50-50", null, LocalDate.now().minusDays(3),
+    Map<String, Object> wrongValues = Requests.returnRequest(1, "SUN-SPF50-50", null, LocalDate.now().minusDays(3),
         LocalDate.now().minusDays(4), "changed_mind", false, "refund");
     wrongValues.put("reason", "bored");
     Http.Response values = http.post("/api/returns", "agent", wrongValues);
     assertThat(values.status()).isEqualTo(400);
     assertThat(badFields(values)).contains("reason");
     assertThat(values.body()).contains("must be one of quality_defect, adverse_reaction, wrong_item");
-    Http.Response future = http.post("/api/returns", "agent", request(1, "SUN-SPF50-50", null,
+    Http.Response future = http.post("/api/returns", "agent", Requests.returnRequest(1, "SUN-SPF50-50", null,
         LocalDate.now().plusDays(3), LocalDate.now().plusDays(4), "changed_mind", false, "refund"));
     assertThat(badFields(future)).containsExactlyInAnyOrder("purchase.date", "purchase.deliveredOn");
     assertThat(jdbc.sql("select count(*) from return_request").query(Long.class).single()).isEqualTo(before);
@@ -337,29 +338,5 @@ class ReturnIT {
     assertThat(http.post("/api/returns/RMA-2026-999999/receipt", "agent",
         Map.of("receivedOn", "2026-11-01", "condition", "sealed")).status()).as("scans are for returns clerks").isEqualTo(403);
     assertThat(http.post("/api/returns", "safety", Map.of()).status()).isEqualTo(403);
-  }
-
-  private static Map<String, Object> request(long customerId, String sku, String batch, LocalDate bought,
-      LocalDate delivered, String reason, boolean opened, String requested) {
-    Map<String, Object> product = new HashMap<>();
-    product.put("sku", sku);
-    if (batch != null) {
-      product.put("batch", batch);
-    }
-    Map<String, Object> purchase = new HashMap<>();
-    purchase.put("orderNumber", "ORD-" + System.nanoTime());
-    purchase.put("channel", "online");
-    purchase.put("date", bought.toString());
-    if (delivered != null) {
-      purchase.put("deliveredOn", delivered.toString());
-    }
-    Map<String, Object> body = new HashMap<>();
-    body.put("customer", Map.of("id", customerId));
-    body.put("product", product);
-    body.put("purchase", purchase);
-    body.put("reason", reason);
-    body.put("opened", opened);
-    body.put("requested", requested);
-    return body;
   }
 }

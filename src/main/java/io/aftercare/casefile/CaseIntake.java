@@ -1,0 +1,76 @@
+package io.aftercare.casefile;
+
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.InvalidRequestException;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way a case comes in, for every API and start form: a new case for the customer, opened
+ * with its intake channel, or the case the request names — which must exist and be this
+ * customer's (a case of nobody yet, an enquiry from an unknown caller, becomes theirs). A case
+ * never holds two customers.
+ */
+@Service
+public class CaseIntake {
+
+  private static final String NOT_KNOWN = "is not a known case";
+  private static final String ANOTHER_CUSTOMER = "is another customer's case; open a new case for this customer";
+
+  private final CaseFiles cases;
+  private final JdbcClient jdbc;
+
+  CaseIntake(CaseFiles cases, JdbcClient jdbc) {
+    this.cases = cases;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * What is wrong with a request naming {@code caseNumber} for the customer {@code customerId}
+   * (null: a customer registered by the request), for a controller to report with the request's
+   * other problems; null when nothing is. {@link #openOrJoin} checks again.
+   */
+  public FieldProblem problem(String caseNumber, String field, Long customerId) {
+    if (caseNumber == null || caseNumber.isBlank()) {
+      return null;
+    }
+    List<Long> owner = jdbc.sql("select customer_id from case_file where case_number = ?").param(caseNumber)
+        .query((rs, n) -> (Long) rs.getObject("customer_id", Long.class)).list();
+    if (owner.isEmpty()) {
+      return new FieldProblem(field, NOT_KNOWN);
+    }
+    Long current = owner.get(0);
+    return current != null && (customerId == null || !current.equals(customerId))
+        ? new FieldProblem(field, ANOTHER_CUSTOMER) : null;
+  }
+
+  /**
+   * The case for a request: {@code caseNumber} when given (checked, and named as the field
+   * {@code field} when wrong), else a new one with the customer's market (or {@code market} for a
+   * caller not yet known) and the channel.
+   */
+  @Transactional
+  public String openOrJoin(String caseNumber, String field, Long customerId, String market, IntakeChannel channel) {
+    String channelCode = channel == null ? null : channel.name();
+    if (caseNumber == null || caseNumber.isBlank()) {
+      return cases.open(customerId, market, channelCode);
+    }
+    record Row(Long customerId, String channel) {}
+    Row row = jdbc.sql("select customer_id, channel from case_file where case_number = ? for update").param(caseNumber)
+        .query((rs, n) -> new Row((Long) rs.getObject("customer_id", Long.class), rs.getString("channel")))
+        .optional().orElseThrow(() -> invalid(field, NOT_KNOWN));
+    if (row.customerId() != null && !row.customerId().equals(customerId)) {
+      throw invalid(field, ANOTHER_CUSTOMER);
+    }
+    jdbc.sql("update case_file set customer_id = coalesce(customer_id, ?), channel = coalesce(channel, ?),"
+            + " market = coalesce((select market from customer where id = ?), market) where case_number = ?")
+        .params(customerId, channelCode, customerId, caseNumber).update();
+    return caseNumber;
+  }
+
+  private static InvalidRequestException invalid(String field, String message) {
+    return new InvalidRequestException(List.of(new FieldProblem(field, message)));
+  }
+}
