@@ -58,7 +58,7 @@ class ReportController {
   @GetMapping
   Map<String, Object> index() {
     Map<String, Object> links = new LinkedHashMap<>();
-    new TreeSet<>(Reports.NAMES).forEach(name -> links.put(name, "/api/reports/" + name));
+    new TreeSet<>(reports.names()).forEach(name -> links.put(name, "/api/reports/" + name));
     return Map.of("reports", links, "filters", List.of("from", "to", "market", "channel", "format"));
   }
 
@@ -90,7 +90,7 @@ class ReportController {
     ReportFilter filter = filter(params);
     Map<String, String> figure = new LinkedHashMap<>(params);
     FILTERS.forEach(figure::remove);
-    Set<String> allowed = Reports.figureFilters(name);
+    Set<String> allowed = reports.figureFilters(name);
     List<FieldProblem> problems = new ArrayList<>();
     figure.forEach((key, value) -> {
       if (!allowed.contains(key)) {
@@ -115,8 +115,8 @@ class ReportController {
     }
   }
 
-  private static void requireReport(String name) {
-    if (!Reports.NAMES.contains(name)) {
+  private void requireReport(String name) {
+    if (!reports.names().contains(name)) {
       throw new NotFoundException("report", name);
     }
   }
