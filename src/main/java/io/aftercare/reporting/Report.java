@@ -1,5 +1,10 @@
 package io.aftercare.reporting;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
 /**
  * One report as a table: the same columns and rows in JSON and CSV. A row's {@code null} is a
  * figure that does not apply (a median of no met clocks, a rate of nothing).
