@@ -14,6 +14,7 @@ import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
 import io.aftercare.process.CaseVariables;
+import io.aftercare.process.Messages;
 import io.aftercare.product.Product;
 import io.aftercare.product.ProductCatalogue;
 import io.aftercare.sla.Calendars;
@@ -188,7 +189,7 @@ class AdverseReactionController {
     variables.put(FOLLOW_UP_CLOCK, clock);
     variables.put(FOLLOW_UP_AWARE_DATE, text(request.awareDate()));
     variables.put(SERIOUSNESS, reaction.seriousness());
-    runtime.createMessageCorrelation(FOLLOW_UP).processInstanceBusinessKey(caseNumber).setVariables(variables)
+    runtime.createMessageCorrelation(Messages.ADVERSE_REACTION_FOLLOW_UP).processInstanceBusinessKey(caseNumber).setVariables(variables)
         .correlateStartMessage();
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }

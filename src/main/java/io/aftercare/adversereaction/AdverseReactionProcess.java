@@ -4,8 +4,6 @@ package io.aftercare.adversereaction;
 public final class AdverseReactionProcess {
 
   public static final String KEY = "adverseReactionReport";
-  public static final String REPORTED = "AdverseReactionReported";
-  public static final String FOLLOW_UP = "AdverseReactionFollowUp";
 
   public static final String REPORT_NUMBER = "reportNumber";
   public static final String AWARE_DATE = "awareDate";

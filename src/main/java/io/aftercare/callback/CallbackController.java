@@ -12,6 +12,7 @@ import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.process.CaseVariables;
+import io.aftercare.process.Messages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -141,7 +142,7 @@ class CallbackController {
     variables.put(NPS, answers.nps());
     variables.put(RESOLVED, answers.resolved());
     variables.put(COMMENT, answers.comment());
-    runtime.createMessageCorrelation(SURVEY_ANSWERED).processInstanceId(survey.processInstanceId())
+    runtime.createMessageCorrelation(Messages.SURVEY_ANSWERED).processInstanceId(survey.processInstanceId())
         .setVariables(variables).correlate();
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }

@@ -4,8 +4,6 @@ package io.aftercare.callback;
 public final class CallbackProcess {
 
   public static final String KEY = "callbackFollowUp";
-  public static final String CALLBACK_REQUESTED = "CallbackRequested";
-  public static final String SURVEY_ANSWERED = "SurveyAnswered";
 
   public static final String REASON = "reason";
   public static final String NOT_BEFORE = "notBefore";

@@ -9,6 +9,7 @@ import io.aftercare.api.InvalidRequestException;
 import io.aftercare.api.NotFoundException;
 import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.process.CaseVariables;
+import io.aftercare.process.Messages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -92,7 +93,7 @@ class ComplaintController {
       throw new NotFoundException("complaint", caseNumber);
     }
     boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)
-        .messageEventSubscriptionName(EVIDENCE_RECEIVED).count() > 0;
+        .messageEventSubscriptionName(Messages.COMPLAINT_EVIDENCE_RECEIVED).count() > 0;
     if (!waiting) {
       throw new CaseStateException(caseNumber + " is not waiting for evidence");
     }
@@ -101,7 +102,7 @@ class ComplaintController {
         ClockUtil.getCurrentTime().toInstant());
     Map<String, Object> variables = new HashMap<>();
     variables.put("evidenceNote", evidence.note());
-    runtime.createMessageCorrelation(EVIDENCE_RECEIVED).processInstanceBusinessKey(caseNumber)
+    runtime.createMessageCorrelation(Messages.COMPLAINT_EVIDENCE_RECEIVED).processInstanceBusinessKey(caseNumber)
         .setVariables(variables).correlate();
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }

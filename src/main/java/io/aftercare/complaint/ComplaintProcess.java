@@ -5,14 +5,6 @@ public final class ComplaintProcess {
 
   public static final String KEY = "complaintHandling";
 
-  /** The customer's evidence arrived (POST /api/cases/{caseNumber}/evidence). */
-  public static final String EVIDENCE_RECEIVED = "ComplaintEvidenceReceived";
-  /** Contracts with the other processes: each starts (or continues) the case's process by message. */
-  public static final String ADVERSE_REACTION_REPORTED = "AdverseReactionReported";
-  public static final String RETURN_REQUESTED = "ReturnRequested";
-  public static final String CALLBACK_REQUESTED = "CallbackRequested";
-  /** A dissatisfied customer's complaint is triaged again (sent by the callback follow-up). */
-  public static final String COMPLAINT_REOPENED = "ComplaintReopened";
 
   // intake
   public static final String INTAKE_CHANNEL = "intakeChannel";

@@ -5,10 +5,6 @@ public final class ReturnProcess {
 
   public static final String KEY = "returnExchange";
   public static final String DECISION = "returnEligibility";
-  /** From a complaint whose resolution is an exchange or a refund. */
-  public static final String REQUESTED = "ReturnRequested";
-  /** Back to the originating complaint: what the return came to. */
-  public static final String SETTLED = "ReturnSettled";
   /** The parcel task, completed by the warehouse scan through the API or by a clerk in Tasklist. */
   public static final String PARCEL_TASK = "Task_ReceiveParcel";
 

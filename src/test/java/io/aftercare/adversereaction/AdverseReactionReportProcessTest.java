@@ -277,7 +277,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
 
   /** A follow-up as the API starts it: the report's own clock, counted from the day the information came. */
   private void followUp(String market, String clock, String received) {
-    current = runtimeService().createMessageCorrelation(FOLLOW_UP).processInstanceBusinessKey(CASE)
+    current = runtimeService().createMessageCorrelation(io.aftercare.process.Messages.ADVERSE_REACTION_FOLLOW_UP).processInstanceBusinessKey(CASE)
         .setVariables(Map.of("caseNumber", CASE, "market", market, "customerId", 1L, REPORT_NUMBER, "AR-2026-000555",
             FOLLOW_UP_CLOCK, clock, FOLLOW_UP_AWARE_DATE, received, SERIOUSNESS, "serious"))
         .correlateStartMessage();
@@ -292,7 +292,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   }
 
   private void fromComplaint(String market, boolean signal) {
-    runtimeService().createMessageCorrelation(REPORTED).processInstanceBusinessKey(CASE)
+    runtimeService().createMessageCorrelation(io.aftercare.process.Messages.ADVERSE_REACTION_REPORTED).processInstanceBusinessKey(CASE)
         .setVariables(Map.of("caseNumber", CASE, "customerId", 1L, "market", market, "customerName", "王丽",
             "sku", "SUN-SPF50-50", "batch", "U2604B", "product", "SUN-SPF50-50 Daily Shield",
             "signalForTest", signal))

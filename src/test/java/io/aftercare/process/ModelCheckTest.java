@@ -26,6 +26,24 @@ class ModelCheckTest {
     assertThat(violations).as("model check of processes/ and forms/").isEmpty();
   }
 
+  /** The diagrams' message names are exactly those of {@link Messages}, which the code correlates with. */
+  @Test
+  void messageNamesAreThoseOfMessages() throws Exception {
+    Set<String> named = new java.util.TreeSet<>();
+    for (java.lang.reflect.Field field : Messages.class.getFields()) {
+      named.add((String) field.get(null));
+    }
+    Set<String> inDiagrams = new java.util.TreeSet<>();
+    ProcessResources repository = ProcessResources.load("file:./");
+    for (String name : repository.names()) {
+      if (name.endsWith(".bpmn")) {
+        repository.bpmn(name).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class)
+            .forEach(message -> inDiagrams.add(message.getName()));
+      }
+    }
+    assertThat(inDiagrams).isEqualTo(named);
+  }
+
   /**
    * Every diagram of processes/ is deployed by a process test on the coverage engine, which fails
    * unless that class passes all its flow nodes and sequence flows (ProcessTest.newEngine).
