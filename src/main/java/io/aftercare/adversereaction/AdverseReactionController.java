@@ -137,11 +137,11 @@ class AdverseReactionController {
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.CUSTOMER_ID, customer.id());
     variables.put(CaseVariables.MARKET, customer.market().name());
-    variables.put("customerName", customer.name());
-    variables.put("customerTier", customer.tier().name());
-    variables.put("sku", product.get().sku());
-    variables.put("batch", request.product().batch());
-    variables.put("product", product.get().sku() + " " + product.get().name());
+    CaseVariables.CUSTOMER_NAME.put(variables, customer.name());
+    CaseVariables.CUSTOMER_TIER.put(variables, customer.tier().name());
+    CaseVariables.SKU.put(variables, product.get().sku());
+    CaseVariables.BATCH.put(variables, request.product().batch());
+    CaseVariables.PRODUCT.put(variables, product.get().sku() + " " + product.get().name());
     variables.put("age", c.age());
     variables.put("sex", c.sex());
     variables.put(AWARE_DATE, text(reaction.awareDate()));

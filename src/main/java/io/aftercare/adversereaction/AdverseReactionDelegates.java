@@ -48,12 +48,12 @@ class AdverseReactionDelegates {
         throw new IllegalArgumentException("An adverse reaction needs 'customerId'");
       }
       AdverseReactions.Reaction reaction = reactions.register(caseNumber, customerId,
-          (String) execution.getVariable("sku"), (String) execution.getVariable("batch"),
+          CaseVariables.SKU.get(execution), CaseVariables.BATCH.get(execution),
           CaseVariables.market(execution), aware, now);
       execution.setProcessBusinessKey(caseNumber);
       execution.setVariable(REPORT_NUMBER, reaction.reportNumber());
-      execution.setVariable("product", reactions.productLabel(reaction.sku()));
-      execution.setVariable("customerName", reactions.customerName(customerId));
+      CaseVariables.PRODUCT.set(execution, reactions.productLabel(reaction.sku()));
+      CaseVariables.CUSTOMER_NAME.set(execution, reactions.customerName(customerId));
       execution.setVariable(AWARE_DATE, aware.toString());
       if (execution.hasVariable("symptoms") || execution.hasVariable("onsetDate")) {
         reactions.recordDetails(caseNumber, execution.getVariables());
@@ -99,8 +99,8 @@ class AdverseReactionDelegates {
   @Bean("batchSignal")
   JavaDelegate batchSignal() {
     return (DelegateExecution execution) -> {
-      long reports = reactions.reportsOnBatch((String) execution.getVariable("sku"),
-          (String) execution.getVariable("batch"), ClockUtil.getCurrentTime().toInstant());
+      long reports = reactions.reportsOnBatch(CaseVariables.SKU.get(execution),
+          CaseVariables.BATCH.get(execution), ClockUtil.getCurrentTime().toInstant());
       execution.setVariable(BATCH_REPORTS, reports);
       execution.setVariable(BATCH_SIGNAL, reactions.isSignal(reports));
     };

@@ -50,8 +50,8 @@ class PrepareCallbackDelegate implements JavaDelegate {
         CaseVariables.CASE_NUMBER, customerId, null, null);
     execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     execution.setProcessBusinessKey(caseNumber);
-    execution.setVariable("customerName", customer.name());
-    execution.setVariable("customerTier", customer.tier().name());
+    CaseVariables.CUSTOMER_NAME.set(execution, customer.name());
+    CaseVariables.CUSTOMER_TIER.set(execution, customer.tier().name());
     execution.setVariable(CaseVariables.MARKET, customer.market().name());
     execution.setVariable(COMPLAINT_CASE, complaints.exists(caseNumber));
     execution.setVariable(ATTEMPT, 0);

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 class OpenCaseDelegate implements JavaDelegate {
 
   static final String CONTACT = "contact";
-  static final String CUSTOMER_TIER = "customerTier";
   /** The channel the enquiry came in through (the start form's select), optional. */
   static final String INTAKE_CHANNEL = "intakeChannel";
 
@@ -38,7 +37,7 @@ class OpenCaseDelegate implements JavaDelegate {
         : customers.findByContact((String) execution.getVariable(CONTACT));
     customer.ifPresent(c -> {
       execution.setVariable(CaseVariables.CUSTOMER_ID, c.id());
-      execution.setVariable(CUSTOMER_TIER, c.tier().name());
+      CaseVariables.CUSTOMER_TIER.set(execution, c.tier().name());
     });
     String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
     if (caseNumber == null) {

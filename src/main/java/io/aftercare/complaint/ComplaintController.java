@@ -68,16 +68,16 @@ class ComplaintController {
     if (registration.customerId() != null) {
       variables.put(CaseVariables.CUSTOMER_ID, registration.customerId());
     }
-    variables.put(CUSTOMER_NAME, registration.customerName());
+    CaseVariables.CUSTOMER_NAME.put(variables, registration.customerName());
     variables.put(CUSTOMER_EMAIL, registration.customerEmail());
     variables.put(CUSTOMER_PHONE, registration.customerPhone());
     variables.put(CaseVariables.MARKET, registration.market() == null ? null : registration.market().name());
     variables.put(LOCALE, registration.locale() == null ? null : registration.locale().tag());
-    variables.put(SKU, registration.sku());
-    variables.put(BATCH, registration.batch());
-    variables.put(ORDER_NUMBER, registration.orderNumber());
-    variables.put(PURCHASE_CHANNEL, registration.purchaseChannel());
-    variables.put(PURCHASE_DATE, registration.purchaseDate().toString());
+    CaseVariables.SKU.put(variables, registration.sku());
+    CaseVariables.BATCH.put(variables, registration.batch());
+    CaseVariables.ORDER_NUMBER.put(variables, registration.orderNumber());
+    CaseVariables.PURCHASE_CHANNEL.put(variables, registration.purchaseChannel());
+    CaseVariables.PURCHASE_DATE.put(variables, registration.purchaseDate());
     variables.put(DESCRIPTION, registration.description());
     variables.put(ATTACHMENTS, JSON.writeValueAsString(registration.attachments()));
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)

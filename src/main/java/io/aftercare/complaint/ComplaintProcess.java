@@ -8,21 +8,13 @@ public final class ComplaintProcess {
 
   // intake
   public static final String INTAKE_CHANNEL = "intakeChannel";
-  public static final String CUSTOMER_NAME = "customerName";
   public static final String CUSTOMER_EMAIL = "customerEmail";
   public static final String CUSTOMER_PHONE = "customerPhone";
   public static final String LOCALE = "locale";
-  public static final String SKU = "sku";
-  public static final String BATCH = "batch";
-  public static final String ORDER_NUMBER = "orderNumber";
-  public static final String PURCHASE_CHANNEL = "purchaseChannel";
-  public static final String PURCHASE_DATE = "purchaseDate";
   public static final String DESCRIPTION = "description";
   public static final String ATTACHMENTS = "attachments";
   // set at registration (and when reopened): the clocks count from here
   public static final String RECEIVED_AT = "receivedAt";
-  public static final String CUSTOMER_TIER = "customerTier";
-  public static final String PRODUCT = "product";
   public static final String REPEAT_CUSTOMER = "repeatCustomer";
   public static final String REPEAT_BATCH = "repeatBatch";
   public static final String REPEAT_NOTE = "repeatNote";

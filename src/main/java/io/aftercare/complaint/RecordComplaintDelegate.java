@@ -40,7 +40,7 @@ class RecordComplaintDelegate implements JavaDelegate {
             amount == null ? null : new BigDecimal(amount.toString()), (String) execution.getVariable("team"));
         // what the approval decision and the approver see: the order's refunds so far
         execution.setVariable(EARLIER_REFUNDS, returns.refundsOfOrder(
-            (String) execution.getVariable(ORDER_NUMBER), caseNumber));
+            CaseVariables.ORDER_NUMBER.get(execution), caseNumber));
       }
       case "closed" -> complaints.recordOutcome(caseNumber,
           InputParameters.required(execution, "recordComplaint", "outcome"),

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.Market;
 import io.aftercare.process.CaseVariables;
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,18 +36,18 @@ class RegisterComplaintDelegate implements JavaDelegate {
     ComplaintRegistration registration = new ComplaintRegistration(
         text(execution, INTAKE_CHANNEL),
         CaseVariables.customerId(execution),
-        text(execution, CUSTOMER_NAME),
+        CaseVariables.CUSTOMER_NAME.get(execution),
         text(execution, CUSTOMER_EMAIL),
         text(execution, CUSTOMER_PHONE),
         // a known customer (by id) brings their market; a new one must name it
         CaseVariables.customerId(execution) != null && text(execution, CaseVariables.MARKET) == null ? null
             : Market.valueOf(required(execution, CaseVariables.MARKET)),
         CustomerLocale.of(text(execution, LOCALE) == null ? "en" : text(execution, LOCALE)),
-        required(execution, SKU).trim().toUpperCase(),
-        text(execution, BATCH),
-        text(execution, ORDER_NUMBER),
-        required(execution, PURCHASE_CHANNEL),
-        purchaseDate(execution.getVariable(PURCHASE_DATE)),
+        CaseVariables.SKU.required(execution).trim().toUpperCase(),
+        CaseVariables.BATCH.get(execution),
+        CaseVariables.ORDER_NUMBER.get(execution),
+        CaseVariables.PURCHASE_CHANNEL.required(execution),
+        CaseVariables.PURCHASE_DATE.required(execution),
         required(execution, DESCRIPTION),
         attachments(execution.getVariable(ATTACHMENTS)));
     Date now = ClockUtil.getCurrentTime();
@@ -58,10 +57,10 @@ class RegisterComplaintDelegate implements JavaDelegate {
     execution.setVariable(CaseVariables.CASE_NUMBER, registered.caseNumber());
     execution.setProcessBusinessKey(registered.caseNumber());
     execution.setVariable(CaseVariables.CUSTOMER_ID, registered.customer().id());
-    execution.setVariable(CUSTOMER_NAME, registered.customer().name());
+    CaseVariables.CUSTOMER_NAME.set(execution, registered.customer().name());
     execution.setVariable(CaseVariables.MARKET, registered.customer().market().name());
-    execution.setVariable(CUSTOMER_TIER, registered.customer().tier().name());
-    execution.setVariable(PRODUCT, registered.product().sku() + " " + registered.product().name());
+    CaseVariables.CUSTOMER_TIER.set(execution, registered.customer().tier().name());
+    CaseVariables.PRODUCT.set(execution, registered.product().sku() + " " + registered.product().name());
     execution.setVariable(REPEAT_CUSTOMER, registered.repeatCustomer());
     execution.setVariable(REPEAT_BATCH, registered.repeatBatch());
     execution.setVariable(REPEAT_NOTE, repeatNote(registered));
@@ -85,15 +84,6 @@ class RegisterComplaintDelegate implements JavaDelegate {
 
   private static String required(DelegateExecution execution, String name) {
     return CaseVariables.required(execution, name, "A complaint");
-  }
-
-
-  private static LocalDate purchaseDate(Object value) {
-    LocalDate date = CaseVariables.day(value);
-    if (date == null) {
-      throw new IllegalArgumentException("A complaint needs 'purchaseDate'");
-    }
-    return date;
   }
 
   static List<ComplaintRegistration.Attachment> attachments(Object value) throws Exception {

@@ -27,17 +27,17 @@ class ReopenComplaintDelegate implements JavaDelegate {
     ComplaintService.Reopened complaint = complaints.reopen(caseNumber);
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariable(CaseVariables.CUSTOMER_ID, complaint.customerId());
-    execution.setVariable(CUSTOMER_NAME, complaint.customerName());
+    CaseVariables.CUSTOMER_NAME.set(execution, complaint.customerName());
     execution.setVariable(CaseVariables.MARKET, complaint.market());
-    execution.setVariable(CUSTOMER_TIER, complaint.tier());
-    execution.setVariable(SKU, complaint.sku());
-    execution.setVariable(BATCH, complaint.batch());
-    execution.setVariable(PRODUCT, complaint.product());
+    CaseVariables.CUSTOMER_TIER.set(execution, complaint.tier());
+    CaseVariables.SKU.set(execution, complaint.sku());
+    CaseVariables.BATCH.set(execution, complaint.batch());
+    CaseVariables.PRODUCT.set(execution, complaint.product());
     execution.setVariable(DESCRIPTION, complaint.description());
     // a new exchange or refund hands the purchase to the return process
-    execution.setVariable(ORDER_NUMBER, complaint.orderNumber());
-    execution.setVariable(PURCHASE_CHANNEL, complaint.purchaseChannel());
-    execution.setVariable(PURCHASE_DATE, complaint.purchaseDate().toString());
+    CaseVariables.ORDER_NUMBER.set(execution, complaint.orderNumber());
+    CaseVariables.PURCHASE_CHANNEL.set(execution, complaint.purchaseChannel());
+    CaseVariables.PURCHASE_DATE.set(execution, complaint.purchaseDate());
     Object comment = execution.getVariable("comment");
     execution.setVariable(REPEAT_NOTE, "Reopened: the customer was not satisfied with the outcome"
         + (comment == null ? "." : " — \"" + comment + "\""));

@@ -15,6 +15,20 @@ public final class CaseVariables {
   public static final String MARKET = "market";
   public static final String CUSTOMER_ID = "customerId";
 
+  /** What every case process shows in its task names and forms, and hands on in its messages. */
+  public static final ProcessVariable<String> CUSTOMER_NAME = ProcessVariable.text("customerName");
+  /** HIGH, MEDIUM or LOW (the customer's tier when the process took the case). */
+  public static final ProcessVariable<String> CUSTOMER_TIER = ProcessVariable.text("customerTier");
+  /** The SKU and the product's name, for task names ("SK-SERUM-30 Barrier Repair Serum 30 ml"). */
+  public static final ProcessVariable<String> PRODUCT = ProcessVariable.text("product");
+  public static final ProcessVariable<String> SKU = ProcessVariable.text("sku");
+  /** The batch (lot number); may be missing. */
+  public static final ProcessVariable<String> BATCH = ProcessVariable.text("batch");
+  public static final ProcessVariable<String> ORDER_NUMBER = ProcessVariable.text("orderNumber");
+  /** online or store. */
+  public static final ProcessVariable<String> PURCHASE_CHANNEL = ProcessVariable.text("purchaseChannel");
+  public static final ProcessVariable<java.time.LocalDate> PURCHASE_DATE = ProcessVariable.day("purchaseDate");
+
   private CaseVariables() {}
 
   public static String caseNumber(DelegateExecution execution) {

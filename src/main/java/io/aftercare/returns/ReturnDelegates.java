@@ -66,13 +66,13 @@ class ReturnDelegates {
       // from a complaint, the reason is the complaint-return-reason decision's (Task_DecideReason)
       String reason = required(execution, REASON);
       String requested = fromComplaint ? text(execution, "resolution") : text(execution, REQUESTED_SETTLEMENT);
-      String sku = required(execution, "sku").toUpperCase(Locale.ROOT);
-      LocalDate purchaseDate = CaseVariables.day(execution.getVariable("purchaseDate"));
+      String sku = CaseVariables.SKU.required(execution).toUpperCase(Locale.ROOT);
+      LocalDate purchaseDate = CaseVariables.PURCHASE_DATE.get(execution);
       if (purchaseDate == null) {
         throw new IllegalArgumentException("A return needs 'purchaseDate'");
       }
       Returns.Return recorded = returns.register(new Returns.Registration(caseNumber, customer.id(), origin, sku,
-          text(execution, "batch"), text(execution, "orderNumber"), required(execution, PURCHASE_CHANNEL).toLowerCase(),
+          CaseVariables.BATCH.get(execution), CaseVariables.ORDER_NUMBER.get(execution), CaseVariables.PURCHASE_CHANNEL.required(execution).toLowerCase(),
           purchaseDate, CaseVariables.day(execution.getVariable("deliveredOn")), reason,
           Boolean.TRUE.equals(execution.getVariable(OPENED)), (Boolean) execution.getVariable(SEAL_CONFIRMED),
           Boolean.TRUE.equals(execution.getVariable(EXPIRED)), requested.toLowerCase(),
@@ -85,16 +85,16 @@ class ReturnDelegates {
       execution.setVariable(ORIGIN, recorded.origin());
       execution.setVariable(REASON, recorded.reason());
       execution.setVariable(REQUESTED_SETTLEMENT, recorded.requested());
-      execution.setVariable(PURCHASE_CHANNEL, recorded.purchaseChannel());
+      CaseVariables.PURCHASE_CHANNEL.set(execution, recorded.purchaseChannel());
       execution.setVariable(DAYS_SINCE_DELIVERY, recorded.daysSinceDelivery());
       execution.setVariable(PERIOD_DAY, periods.periodDay(customer, recorded.deliveredOn() != null
           ? recorded.deliveredOn() : recorded.purchaseDate(), now.atZone(market.zone()).toLocalDate()));
       execution.setVariable(OPENED, recorded.opened());
       execution.setVariable(SEAL_CONFIRMED, recorded.sealConfirmed());
       execution.setVariable(EXPIRED, recorded.expired());
-      execution.setVariable("customerName", customer.name());
-      execution.setVariable("customerTier", customer.tier().name());
-      execution.setVariable("product", catalogue.find(sku).map(p -> p.sku() + " " + p.name()).orElse(sku));
+      CaseVariables.CUSTOMER_NAME.set(execution, customer.name());
+      CaseVariables.CUSTOMER_TIER.set(execution, customer.tier().name());
+      CaseVariables.PRODUCT.set(execution, catalogue.find(sku).map(p -> p.sku() + " " + p.name()).orElse(sku));
       execution.setVariable("returnAddress", settings.returnAddress(market));
     };
   }

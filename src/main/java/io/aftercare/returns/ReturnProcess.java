@@ -12,7 +12,6 @@ public final class ReturnProcess {
   public static final String ORIGIN = "origin";
   public static final String REASON = "reason";
   public static final String REQUESTED_SETTLEMENT = "requested";
-  public static final String PURCHASE_CHANNEL = "purchaseChannel";
   public static final String DAYS_SINCE_DELIVERY = "daysSinceDelivery";
   /**
    * The day of the return period the request falls on as the law counts it; what the eligibility

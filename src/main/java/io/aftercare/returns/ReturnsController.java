@@ -163,11 +163,11 @@ class ReturnsController {
     variables.put(CaseVariables.CUSTOMER_ID, customer.id());
     variables.put(CaseVariables.MARKET, customer.market().name());
     variables.put(ORIGIN, "direct");
-    variables.put("sku", request.product().sku().trim().toUpperCase(Locale.ROOT));
-    variables.put("batch", request.product().batch());
-    variables.put("orderNumber", purchase.orderNumber());
-    variables.put(PURCHASE_CHANNEL, purchase.channel().json());
-    variables.put("purchaseDate", purchase.date().toString());
+    CaseVariables.SKU.put(variables, request.product().sku().trim().toUpperCase(Locale.ROOT));
+    CaseVariables.BATCH.put(variables, request.product().batch());
+    CaseVariables.ORDER_NUMBER.put(variables, purchase.orderNumber());
+    CaseVariables.PURCHASE_CHANNEL.put(variables, purchase.channel().json());
+    CaseVariables.PURCHASE_DATE.put(variables, purchase.date());
     variables.put("deliveredOn", purchase.deliveredOn() == null ? null : purchase.deliveredOn().toString());
     variables.put(REASON, request.reason().json());
     variables.put(OPENED, request.opened());
