@@ -56,6 +56,15 @@ public class ComplaintService {
 
   @Transactional
   public Registered register(ComplaintRegistration complaint, Instant now) {
+    return register(complaint, null, now);
+  }
+
+  /**
+   * Registers a complaint on the case {@code caseNumber} (an enquiry that turned out to be a
+   * complaint, the same customer's), or on a new case when null.
+   */
+  @Transactional
+  public Registered register(ComplaintRegistration complaint, String caseNumber, Instant now) {
     List<FieldProblem> problems = checkReferences(complaint);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
@@ -73,7 +82,7 @@ public class ComplaintService {
         .query(Long.class).single();
     boolean repeatBatch = batchComplaints >= settings.batchThreshold();
 
-    String caseNumber = intake.openOrJoin(null, "caseNumber", customer.id(), null,
+    caseNumber = intake.openOrJoin(caseNumber, "caseNumber", customer.id(), null,
         IntakeChannel.of(complaint.intakeChannel()));
     jdbc.sql("""
             insert into complaint (case_number, customer_id, intake_channel, sku, lot_number, order_number,

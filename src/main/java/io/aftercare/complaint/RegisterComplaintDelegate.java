@@ -51,7 +51,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
         required(execution, DESCRIPTION),
         attachments(execution.getVariable(ATTACHMENTS)));
     Date now = ClockUtil.getCurrentTime();
-    ComplaintService.Registered registered = complaints.register(registration, now.toInstant());
+    // started from an enquiry, the complaint joins the enquiry's case
+    ComplaintService.Registered registered = complaints.register(registration,
+        text(execution, CaseVariables.CASE_NUMBER), now.toInstant());
     execution.setVariable(RECEIVED_AT, now);
 
     execution.setVariable(CaseVariables.CASE_NUMBER, registered.caseNumber());

@@ -31,7 +31,7 @@ public final class Stages {
           "Submit follow-up"),
       "callbackFollowUp", List.of("Wait for the callback date", "Call", "Wait for the next slot", "Wait for the answers",
           "Review dissatisfaction"),
-      "generalEnquiry", List.of("Answer enquiry"));
+      "generalEnquiry", List.of("Answer enquiry", "Register the complaint", "Hand over to the team"));
 
   /** The {@code stage} properties of a diagram, by the id of the step that carries each. */
   public static Map<String, String> of(BpmnModelInstance model) {

@@ -71,7 +71,7 @@ class GeneralEnquiryIT {
 
     Http.Response completed = http.post("/engine-rest/task/" + task + "/complete", "returns",
         Map.of("variables", Map.of("answer", value("Yes, within 14 days; here is how."),
-            "needsFollowUp", Map.of("value", false, "type", "Boolean"))));
+            "followUp", value("none"))));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
 
     JsonNode history = http.get("/engine-rest/history/process-instance/" + instance, "supervisor").json();
@@ -79,6 +79,38 @@ class GeneralEnquiryIT {
     assertThat(history.get("businessKey").asText()).isEqualTo(caseNumber);
     assertThat(http.get("/api/cases/" + caseNumber, "supervisor").json().get("clocks").get(0).get("state").asText())
         .isEqualTo("MET");
+  }
+
+  @Test
+  void anEnquiryThatIsAComplaintBecomesOneOnTheSameCase() {
+    Http.Response started = http.post("/engine-rest/process-definition/key/generalEnquiry/start", "agent",
+        Map.of("variables", Map.of("customerName", value("王丽"), "contact", value("+8613800000001"),
+            "market", value("CN"), "topic", value("product_use"), "intakeChannel", value("wechat"),
+            "question", value("The serum stings, is that normal?"))));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String instance = started.json().get("id").asText();
+    String caseNumber = started.json().get("businessKey").asText();
+    management.createJobQuery().processInstanceId(instance).list().forEach(job -> management.executeJob(job.getId()));
+    String answer = http.get("/engine-rest/task?processInstanceId=" + instance, "agent").json().get(0).get("id").asText();
+    assertThat(http.post("/engine-rest/task/" + answer + "/complete", "agent", Map.of("variables", Map.of(
+        "answer", value("It should not: we register a complaint."), "followUp", value("complaint")))).status())
+        .isEqualTo(204);
+
+    JsonNode register = http.get("/engine-rest/task?processInstanceId=" + instance, "agent").json().get(0);
+    assertThat(register.get("name").asText()).isEqualTo("Register the complaint of enquiry " + caseNumber);
+    Http.Response registered = http.post("/engine-rest/task/" + register.get("id").asText() + "/complete", "agent",
+        Map.of("variables", Map.of("intakeChannel", value("wechat"), "customerName", value("王丽"),
+            "customerPhone", value("+8613800000001"), "market", value("CN"), "locale", value("zh-CN"),
+            "sku", value("SUN-SPF50-50"), "batch", value("U2604B"), "purchaseChannel", value("online"),
+            "purchaseDate", value("2026-11-01"), "description", value("The serum stings after use."))));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(204);
+
+    JsonNode complaints = http.get("/engine-rest/process-instance?processDefinitionKey=complaintHandling"
+        + "&businessKey=" + caseNumber, "agent").json();
+    assertThat(complaints).as("the complaint runs on the enquiry's case").hasSize(1);
+    assertThat(cases.exists(caseNumber)).isTrue();
+    assertThat(http.get("/api/cases/" + caseNumber, "agent").json().get("clocks").findValuesAsText("target"))
+        .contains("enquiry.answer", "complaint.acknowledge");
   }
 
   @Test

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * what the process asked of them; the Spring Boot tests run the real ones.
  */
 @Deployment(resources = {"processes/general-enquiry.bpmn", "processes/enquiry-routing.dmn",
-    "forms/register-enquiry.form", "forms/answer-enquiry.form"})
+    "forms/register-enquiry.form", "forms/answer-enquiry.form", "forms/register-complaint.form",
+    "forms/enquiry-follow-up.form"})
 class GeneralEnquiryProcessTest extends ProcessTest {
 
   @RegisterExtension
@@ -76,6 +77,33 @@ class GeneralEnquiryProcessTest extends ProcessTest {
     Mocks.register("slaClock", recorder.delegate("slaClock", "clock", "action"));
     Mocks.register("escalate", recorder.delegate("escalate", "clock", "level", "task"));
     Mocks.register("notifyCustomer", recorder.delegate("notifyCustomer", "template"));
+    Mocks.register("startComplaint", recorder.delegate("startComplaint"));
+  }
+
+  @Test
+  void anEnquiryThatIsAComplaintIsRegisteredByTheAgentAndOpenedOnTheSameCase() {
+    ProcessInstance enquiry = start("product_use", "+8613800000009");
+    complete(task(), withVariables("answer", "We are sorry: we register your complaint.", "followUp", "complaint"));
+
+    assertThat(enquiry).isWaitingAt("Task_RegisterComplaint");
+    assertThat(task()).hasCandidateGroup("agent").hasName("Register the complaint of enquiry " + CASE_NUMBER);
+    assertThat(taskService().createTaskQuery().initializeFormKeys().singleResult().getCamundaFormRef().getKey())
+        .isEqualTo("register-complaint");
+    complete(task(), withVariables("sku", "SK-SERUM-30", "description", "The serum burns."));
+    assertThat(calls).contains("startComplaint:");
+    assertThat(enquiry).hasPassed("Task_StartComplaint", "EndEvent_ComplaintOpened").isEnded();
+  }
+
+  @ParameterizedTest(name = "a {0} goes to {1}")
+  @CsvSource({"return, returns", "adverse_reaction, safety"})
+  void anEnquiryThatNeedsAReturnOrASafetyCaseIsHandedToThatTeam(String followUp, String team) {
+    ProcessInstance enquiry = start("other", "+8613800000009");
+    complete(task(), withVariables("answer", "The team will contact you.", "followUp", followUp));
+
+    assertThat(enquiry).isWaitingAt("Task_HandOver");
+    assertThat(task()).hasCandidateGroup(team);
+    complete(task(), withVariables("openedAs", "RMA-2026-000042"));
+    assertThat(enquiry).hasPassed("EndEvent_HandedOver").isEnded();
   }
 
   @ParameterizedTest(name = "topic {0} goes to {1}")
@@ -87,11 +115,11 @@ class GeneralEnquiryProcessTest extends ProcessTest {
     assertThat(task()).hasCandidateGroup(team).hasName("Answer enquiry " + CASE_NUMBER);
 
     complete(task(), withVariables("answer", "Apply after cleansing, morning and evening.",
-        "needsFollowUp", false));
+        "followUp", "none"));
 
     assertThat(enquiry).hasPassedInOrder("StartEvent_EnquiryReceived", "Task_OpenCase",
         "Task_StartAnswerClock", "Task_RouteEnquiry", "Gateway_KnownCustomer", "Gateway_Join",
-        "Task_AnswerEnquiry", "Task_StopAnswerClock", "EndEvent_EnquiryAnswered").isEnded();
+        "Task_AnswerEnquiry", "Task_StopAnswerClock", "Gateway_FollowUp", "EndEvent_EnquiryAnswered").isEnded();
     assertThat(enquiry).hasNotPassed("Task_Acknowledge");
     assertThat(calls).containsExactly("slaClock:clock=enquiry.answer,action=start",
         "slaClock:clock=enquiry.answer,action=stop");
@@ -134,7 +162,7 @@ class GeneralEnquiryProcessTest extends ProcessTest {
 
     assertThat(enquiry).hasPassed("EndEvent_AssigneeWarned", "EndEvent_BreachEscalated")
         .isWaitingAt("Task_AnswerEnquiry");
-    complete(task(), withVariables("answer", "Sorry for the wait: here is how to return it.", "needsFollowUp", true));
+    complete(task(), withVariables("answer", "Sorry for the wait: here is how to return it.", "followUp", "none"));
     assertThat(enquiry).isEnded();
   }
 

@@ -198,6 +198,7 @@ class ProcessMigrationsTest extends ProcessTest {
     v.put("maxAttempts", 3);
     v.put("followUpNumber", 1);
     v.put("batchReports", 3);
+    v.put("followUp", "return");
     v.put("followUpAwareDate", "2026-11-20");
     v.put("awareDate", "2026-11-20");
     v.put("surveyExpiresAt", SomeDates.LATER);
