@@ -117,7 +117,8 @@ class ReturnDelegates {
           String user = bool(execution, "reviewNeeded") ? currentUser(execution) : null;
           returns.recordDecision(rma, approved, settlement, required(execution, SHIPPING_PAID_BY),
               text(execution, DECISION_NOTE), user != null ? user : DECISION);
-          execution.setVariable(SETTLEMENT_CLOCK, settlementClock(settlement, text(execution, REFUND_CLOCK)));
+          execution.setVariable(SETTLEMENT_CLOCK, settlementClock(settlement, text(execution, REFUND_CLOCK),
+              text(execution, EXCHANGE_CLOCK)));
           if (!approved) {
             execution.setVariable(RETURN_OUTCOME, "rejected");
           }
@@ -145,13 +146,14 @@ class ReturnDelegates {
   }
 
   /**
-   * The clock a settlement runs by: a refund's as the eligibility decision names it (after an EU
-   * withdrawal, the 14 days of Directive 2011/83/EU art. 13(1); otherwise the brand's), an
-   * exchange's the brand's replacement target.
+   * The clock a settlement runs by, as the eligibility decision names it for each settlement (a
+   * refund after an EU withdrawal: the 14 days of Directive 2011/83/EU art. 13(1)); the clerk may
+   * change the settlement, so both are decided. Instances of older diagram versions lack the
+   * outputs: the brand's targets then.
    */
-  static String settlementClock(String settlement, String refundClock) {
+  static String settlementClock(String settlement, String refundClock, String exchangeClock) {
     if (!"refund".equals(settlement)) {
-      return "return.replacement";
+      return exchangeClock != null ? exchangeClock : "return.replacement";
     }
     return refundClock != null ? refundClock : "return.refund";
   }

@@ -30,8 +30,9 @@ public final class ReturnProcess {
   public static final String SETTLEMENT_CLOCK = "settlementClock";
   public static final String SETTLEMENT_FROM = "settlementFrom";
   public static final String SETTLEMENT_CALENDAR = "settlementCalendar";
-  /** The eligibility decision's output: the target a refund runs by. */
+  /** The eligibility decision's outputs: the target a refund, and an exchange, runs by. */
   public static final String REFUND_CLOCK = "refundClock";
+  public static final String EXCHANGE_CLOCK = "exchangeClock";
   /** The refund within 14 days of an EU withdrawal (Directive 2011/83/EU art. 13(1)). */
   public static final String WITHDRAWAL_REFUND = "return.refund.EU.withdrawal";
   public static final String RECEIVED_ON = "receivedOn";

@@ -80,15 +80,19 @@ class ReturnEligibilityDecisionTest {
     // only a withdrawal's refund runs by the 14 days of Directive 2011/83/EU art. 13(1)
     assertThat((String) result.outputs().getEntry("refundClock"))
         .isEqualTo(rule.equals("Rule_EuWithdrawal") ? "return.refund.EU.withdrawal" : "return.refund");
+    assertThat((String) result.outputs().getEntry("exchangeClock")).isEqualTo("return.replacement");
   }
 
   @Test
   void aSettlementRunsByTheRefundClockTheDecisionNamesOrTheReplacementTarget() {
-    assertThat(ReturnDelegates.settlementClock("refund", "return.refund.EU.withdrawal"))
+    assertThat(ReturnDelegates.settlementClock("refund", "return.refund.EU.withdrawal", "return.replacement"))
         .isEqualTo("return.refund.EU.withdrawal");
-    assertThat(ReturnDelegates.settlementClock("refund", null)).isEqualTo("return.refund");
     // a clerk who changes a withdrawal into an exchange: the replacement target
-    assertThat(ReturnDelegates.settlementClock("exchange", "return.refund.EU.withdrawal")).isEqualTo("return.replacement");
+    assertThat(ReturnDelegates.settlementClock("exchange", "return.refund.EU.withdrawal", "return.replacement"))
+        .isEqualTo("return.replacement");
+    // an instance of a diagram version before the outputs: the brand's targets
+    assertThat(ReturnDelegates.settlementClock("refund", null, null)).isEqualTo("return.refund");
+    assertThat(ReturnDelegates.settlementClock("exchange", null, null)).isEqualTo("return.replacement");
   }
 
   @Test
