@@ -118,6 +118,14 @@ class AdverseReactionController {
     if (reaction.onsetDate() != null && reaction.awareDate() != null && reaction.onsetDate().isAfter(reaction.awareDate())) {
       problems.add(new FieldProblem("reaction.onsetDate", "must not be after awareDate"));
     }
+    if (reaction.firstUseDate() != null && reaction.onsetDate() != null
+        && reaction.firstUseDate().isAfter(reaction.onsetDate())) {
+      problems.add(new FieldProblem("reaction.firstUseDate", "must not be after onsetDate (a reaction follows use)"));
+    }
+    if (reaction.stoppedUseDate() != null && reaction.firstUseDate() != null
+        && reaction.stoppedUseDate().isBefore(reaction.firstUseDate())) {
+      problems.add(new FieldProblem("reaction.stoppedUseDate", "must not be before firstUseDate"));
+    }
     // the regulatory deadline counts from the awareness date in the market's calendar
     Market market = request.customer().id() != null
         ? customers.find(request.customer().id()).map(Customer::market).orElse(null) : request.customer().market();

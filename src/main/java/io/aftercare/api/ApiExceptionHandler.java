@@ -79,16 +79,43 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       String reason;
       if (mapping instanceof UnrecognizedPropertyException) {
         reason = "is not a known field";
-      } else if (mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+      } else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+          && format.getTargetType().isEnum()) {
         reason = "must be one of " + jsonNames(format.getTargetType());
-      } else if (mapping instanceof InvalidFormatException format) {
+      } else if (mapping instanceof InvalidFormatException format && format.getOriginalMessage() != null
+          && format.getOriginalMessage().startsWith("must ")) {
+        reason = format.getOriginalMessage();
+      } else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
         reason = "is not a valid " + format.getTargetType().getSimpleName();
+      } else if (mapping instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+          && mismatch.getTargetType() != null) {
+        reason = "must be " + describe(mismatch.getTargetType());
       } else {
         reason = "cannot be read: " + cause.getMessage();
       }
       return invalid(List.of(new FieldProblem(field, reason)));
     }
     return invalid(List.of(new FieldProblem("body", "is not valid JSON: " + firstLine(cause.getMessage()))));
+  }
+
+  /** What a field of this type must be, in words ("a whole number", "one of refund, exchange"). */
+  private static String describe(Class<?> type) {
+    if (type.isEnum()) {
+      return "one of " + jsonNames(type);
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a text";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "a valid " + type.getSimpleName();
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

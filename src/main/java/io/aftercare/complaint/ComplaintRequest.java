@@ -19,7 +19,7 @@ public record ComplaintRequest(
     @NotNull @Valid ProductPart product,
     @NotNull @Valid PurchasePart purchase,
     @NotBlank @Size(max = 4000) String description,
-    @Size(max = 20) List<@Valid AttachmentPart> attachments) {
+    @Size(max = 20) List<@NotNull @Valid AttachmentPart> attachments) {
 
   public enum PurchaseChannel {
     ONLINE, STORE;

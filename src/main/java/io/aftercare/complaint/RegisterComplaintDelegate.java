@@ -54,6 +54,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
     // started from an enquiry, the complaint joins the enquiry's case
     ComplaintService.Registered registered = complaints.register(registration,
         text(execution, CaseVariables.CASE_NUMBER), now.toInstant());
+    // the links now live in complaint_attachment; the process keeps none of them
+    execution.removeVariable(ATTACHMENTS);
     execution.setVariable(RECEIVED_AT, now);
 
     execution.setVariable(CaseVariables.CASE_NUMBER, registered.caseNumber());

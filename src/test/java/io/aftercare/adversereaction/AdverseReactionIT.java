@@ -209,6 +209,21 @@ class AdverseReactionIT {
   }
 
   @Test
+  void theDatesOfAReactionMustFollowEachOther() {
+    Map<String, Object> body = body("wang.li@example.cn", "CN", "SK-SERUM-30", null, "2026-11-20");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> reaction = (Map<String, Object>) body.get("reaction");
+    // first used after the reaction began, and stopped before it was first used
+    reaction.put("firstUseDate", "2026-11-15");
+    reaction.put("onsetDate", "2026-11-13");
+    reaction.put("stoppedUseDate", "2026-11-12");
+    Map<String, String> problems = io.aftercare.support.CaseWork.fieldMessages(
+        http.post("/api/adverse-reactions", "safety", body));
+    assertThat(problems).containsEntry("reaction.firstUseDate", "must not be after onsetDate (a reaction follows use)")
+        .containsEntry("reaction.stoppedUseDate", "must not be before firstUseDate");
+  }
+
+  @Test
   void followUpOfAReactionNotYetAssessedIsRefused() {
     String caseNumber = report("lukas.schneider@example.de", "EU", "SK-CREAM-50", null, "2026-11-19").json()
         .get("caseNumber").asText();

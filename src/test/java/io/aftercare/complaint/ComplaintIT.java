@@ -137,6 +137,27 @@ class ComplaintIT {
   }
 
   @Test
+  void theDocumentedMaximumOfAttachmentsIsTaken() {
+    // 20 links of 1,000 characters: 20 times what a Camunda text variable holds in all
+    List<Map<String, Object>> attachments = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String url = "https://files.example.cn/" + String.valueOf((char) ('a' + i)).repeat(1000 - 25) + ".jpg";
+      attachments.add(Map.of("name", "photo-" + i + ".jpg", "url", url.substring(0, 1000)));
+    }
+    Http.Response created = http.post("/api/complaints", "agent", Map.of(
+        "channel", "app", "customer", Map.of("id", 1), "product", Map.of("sku", "SUN-SPF50-50", "batch", "U2604B"),
+        "purchase", Map.of("channel", "online", "date", "2026-10-28"), "description", "Twenty photos of the leak.",
+        "attachments", attachments));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    assertThat(jdbc.sql("select count(*) from complaint_attachment where case_number = ?").param(caseNumber)
+        .query(Long.class).single()).isEqualTo(20);
+    assertThat(runtime.createVariableInstanceQuery().variableName("attachments").processInstanceIdIn(
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult().getId()).count())
+        .as("the links live in complaint_attachment, not in the process").isZero();
+  }
+
+  @Test
   void aCategoryAProcessOwnerAddsIsRecordedWithoutASchemaChange() {
     String caseNumber = triagedComplaint("EU-" + System.nanoTime());
     // the category list lives in the triage form and decisions (V13 dropped the database's copy)
