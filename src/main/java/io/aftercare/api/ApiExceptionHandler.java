@@ -164,6 +164,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
   }
 
+  /**
+   * The loser of a race: two requests changed the same case at once (the engine's optimistic
+   * lock), or the second found what it wanted to change already done (the task gone, the process
+   * no longer waiting for the message). Nothing was done: a 409.
+   */
+  @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
+      org.camunda.bpm.engine.exception.NullValueException.class,
+      org.camunda.bpm.engine.MismatchingMessageCorrelationException.class,
+      org.springframework.dao.DuplicateKeyException.class})
+  ResponseEntity<Object> raced(RuntimeException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "Someone else changed this case at the same moment; nothing was done. Reload it to see where it stands.");
+    problem.setType(URI.create("urn:aftercare:problem:case-state"));
+    problem.setTitle("Not possible in the case's current state");
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
   @ExceptionHandler(CaseStateException.class)
   ResponseEntity<Object> conflict(CaseStateException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
