@@ -36,13 +36,16 @@ public record CaseView(
     }
   }
 
-  /** A message; the recipient is masked (the case view is for everyone working the case). */
-  public record Message(String template, String audience, Channel channel, String language, String recipient,
-      Notification.State state, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+  /**
+   * A message; the recipient is masked (the case view is for everyone working the case). A FAILED
+   * one is re-queued by its {@code id} ({@code POST /api/notifications/{id}/requeue}, supervisors).
+   */
+  public record Message(long id, String template, String audience, Channel channel, String language,
+      String recipient, Notification.State state, int attempts, String lastError, Instant createdAt, Instant sentAt) {
 
     static Message of(Notification n) {
-      return new Message(n.template(), n.audience(), n.channel(), n.language(), ContactMask.contact(n.recipient()), n.state(),
-          n.attempts(), n.lastError(), n.createdAt(), n.sentAt());
+      return new Message(n.id(), n.template(), n.audience(), n.channel(), n.language(),
+          ContactMask.contact(n.recipient()), n.state(), n.attempts(), n.lastError(), n.createdAt(), n.sentAt());
     }
   }
 }

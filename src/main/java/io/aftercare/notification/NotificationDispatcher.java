@@ -29,6 +29,8 @@ public class NotificationDispatcher {
   private final NotificationSettings settings;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  /** When each channel's failed messages were last re-queued because it answered again. */
+  private final Map<Channel, Instant> requeued = new java.util.concurrent.ConcurrentHashMap<>();
 
   NotificationDispatcher(Outbox outbox, List<ChannelSender> senders, NotificationSettings settings,
       PlatformTransactionManager transactions) {
@@ -65,10 +67,28 @@ public class NotificationDispatcher {
     return attempted;
   }
 
+  /**
+   * The channel answers again: what failed for good on it within the re-queue window (an outage
+   * longer than the retries) goes out after all — at most once per back-off interval and channel,
+   * in the transaction of the message that got through.
+   */
+  private void requeueAfterOutage(Channel channel, Instant now) {
+    Instant last = requeued.get(channel);
+    if (last != null && last.isAfter(now.minus(settings.backoff()))) {
+      return;
+    }
+    requeued.put(channel, now);
+    int count = outbox.requeueFailedSince(channel, now.minus(settings.requeueWindow()), now);
+    if (count > 0) {
+      LOG.warn("{} answers again: {} message(s) that failed during the outage are re-queued", channel, count);
+    }
+  }
+
   private void send(Notification row, Instant now) {
     try {
       senders.get(row.channel()).send(row);
       outbox.markSent(row.id(), clock.instant());
+      requeueAfterOutage(row.channel(), now);
     } catch (Exception e) {
       int attempts = row.attempts() + 1;
       boolean last = attempts >= settings.maxAttempts();

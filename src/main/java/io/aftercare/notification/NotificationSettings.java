@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The outbox and its dispatcher ({@code aftercare.notification}): how often and how much it sends,
  * how often it retries (exponential back-off from {@code backoff}), the sender address, the
- * language of internal messages, the manager told at escalation level 3, and the SMS gateway.
+ * language of internal messages, the manager told at escalation level 3, the SMS gateway, and
+ * {@code requeueWindow}: messages that failed for good within this time before their channel
+ * answers again are sent after all (an outage, not a bad address).
  */
 @ConfigurationProperties("aftercare.notification")
 public record NotificationSettings(
@@ -17,7 +19,8 @@ public record NotificationSettings(
     String from,
     String staffLanguage,
     String managerEmail,
-    Sms sms) {
+    Sms sms,
+    Duration requeueWindow) {
 
   /** The SMS gateway: JSON {@code {to, text, reference}} POSTed to {@code url}; none when blank. */
   public record Sms(String url, Duration timeout) {}
@@ -29,6 +32,7 @@ public record NotificationSettings(
     backoff = backoff == null ? Duration.ofSeconds(30) : backoff;
     staffLanguage = staffLanguage == null ? "en" : staffLanguage;
     sms = sms == null ? new Sms(null, Duration.ofSeconds(10)) : sms;
+    requeueWindow = requeueWindow == null ? Duration.ofHours(24) : requeueWindow;
   }
 
   /** Wait before the next attempt after {@code attempts} failed ones: backoff, 2×, 4×, … */

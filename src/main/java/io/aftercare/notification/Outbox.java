@@ -89,6 +89,34 @@ public class Outbox {
         .params(truncate(error), Timestamp.from(nextAttempt), last ? "FAILED" : "PENDING", id).update();
   }
 
+  /**
+   * Sends a message that failed for good once more, from its first attempt: only one that failed
+   * while sending (it has a channel and was tried) — it was never sent, so it is not sent twice.
+   * Returns false when the message is not such a one.
+   */
+  public boolean requeue(long id, String by, Instant now) {
+    return jdbc.sql("update notification set state = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = ?,"
+            + " requeues = requeues + 1 where id = ? and state = 'FAILED' and channel is not null and attempts > 0")
+        .params(Timestamp.from(now), truncate("re-queued by " + by + " at " + now), id).update() == 1;
+  }
+
+  /**
+   * Messages of a channel that failed for good since {@code since} (an outage: the channel answers
+   * again), back to pending, each once. Messages that never reached a channel (no consent) stay
+   * failed.
+   */
+  int requeueFailedSince(Channel channel, Instant since, Instant now) {
+    return jdbc.sql("update notification set state = 'PENDING', attempts = 0, next_attempt_at = ?,"
+            + " last_error = ?, requeues = requeues + 1 where state = 'FAILED' and channel = ? and attempts > 0"
+            + " and requeues = 0 and next_attempt_at >= ?")
+        .params(Timestamp.from(now), truncate("re-queued: " + channel + " answers again (" + now + ")"),
+            channel.name(), Timestamp.from(since)).update();
+  }
+
+  public Optional<Notification> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from notification where id = ?").param(id).query(Outbox::row).optional();
+  }
+
   private static String truncate(String error) {
     String text = error == null ? "unknown error" : error;
     return text.length() > 1000 ? text.substring(0, 1000) : text;

@@ -58,6 +58,8 @@ class ApiSecurity {
                 .hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/cases/*/evidence", "/api/callbacks")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            .requestMatchers(HttpMethod.POST, "/api/notifications/*/requeue")
+                .hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             // moving running cases to a new version: Camunda checks MIGRATE_INSTANCE as well
             .requestMatchers("/api/processes/*/migration")
                 .hasAnyAuthority(AftercareGroup.PROCESS_OWNER.id(), AftercareGroup.ADMIN.id())

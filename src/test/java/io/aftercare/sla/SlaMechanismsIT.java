@@ -230,6 +230,18 @@ class SlaMechanismsIT {
     assertThat(view.get("notifications").get(0).get("state").asText()).isEqualTo("FAILED");
     assertThat(view.get("notifications").get(0).get("recipient").asText()).isEqualTo("+86138****0001");
 
+    // a supervisor sends it again; nobody else may
+    Http http = new Http(port);
+    long id = view.get("notifications").get(0).get("id").asLong();
+    assertThat(http.post("/api/notifications/" + id + "/requeue", "agent", Map.of()).status()).isEqualTo(403);
+    sms.reset();
+    assertThat(http.post("/api/notifications/" + id + "/requeue", "supervisor", Map.of()).status()).isEqualTo(202);
+    assertThat(http.post("/api/notifications/" + id + "/requeue", "supervisor", Map.of()).status())
+        .as("pending now, nothing to re-queue").isEqualTo(409);
+    dispatcher.dispatch();
+    assertThat(outbox.forCase(failing).get(0).state()).isEqualTo(Notification.State.SENT);
+    assertThat(sms.accepted().stream().filter(body -> body.contains(failing)).count()).as("sent once").isEqualTo(1);
+
     sms.reset();
     String recovering = cases.open(customer("wang.li@example.cn"));
     executeAsync(start(recovering, "wang.li@example.cn", false));
@@ -244,6 +256,32 @@ class SlaMechanismsIT {
   }
 
   @Test
+  void messagesFailedDuringAnOutageGoOutWhenTheChannelAnswersAgainOnce() {
+    String first = cases.open(customer("wang.li@example.cn"));
+    executeAsync(start(first, "wang.li@example.cn", false));
+    String second = cases.open(customer("wang.li@example.cn"));
+    executeAsync(start(second, "wang.li@example.cn", false));
+    sms.failNext(100);
+    dispatcher.dispatch();
+    assertThat(outbox.forCase(first).get(0).state()).isEqualTo(Notification.State.FAILED);
+    assertThat(outbox.forCase(second).get(0).state()).isEqualTo(Notification.State.FAILED);
+
+    // the gateway is back: the next message through re-queues the outage's failures
+    sms.reset();
+    String third = cases.open(customer("wang.li@example.cn"));
+    executeAsync(start(third, "wang.li@example.cn", false));
+    dispatcher.dispatch();
+    dispatcher.dispatch();
+    for (String caseNumber : List.of(first, second, third)) {
+      assertThat(outbox.forCase(caseNumber).get(0).state()).as(caseNumber).isEqualTo(Notification.State.SENT);
+    }
+    for (String caseNumber : List.of(first, second, third)) {
+      assertThat(sms.accepted().stream().filter(body -> body.contains(caseNumber)).count()).as(caseNumber + " sent once")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void customerWithoutConsentGetsNothingAndTheCaseShowsWhy() {
     String email = "no.consent." + System.nanoTime() + "@example.com";
     customers.register(new Customer(null, "Alex Doe", Market.US, CustomerLocale.EN, email, null,
@@ -254,6 +292,9 @@ class SlaMechanismsIT {
     Notification row = outbox.forCase(caseNumber).get(0);
     assertThat(row.state()).isEqualTo(Notification.State.FAILED);
     assertThat(row.lastError()).isEqualTo("The customer has not consented to e-mail or SMS");
+    Http.Response requeue = new Http(port).post("/api/notifications/" + row.id() + "/requeue", "supervisor", Map.of());
+    assertThat(requeue.status()).isEqualTo(409);
+    assertThat(requeue.json().get("detail").asText()).contains("never reached a channel");
     dispatcher.dispatch();
     assertThat(outbox.forCase(caseNumber).get(0).attempts()).as("a FAILED row is not sent").isZero();
   }
