@@ -92,7 +92,7 @@ class ComplaintController {
   @PostMapping("/api/cases/{caseNumber}/evidence")
   @Transactional
   ResponseEntity<Void> evidence(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber, @Valid @RequestBody Evidence evidence) {
-    if (!complaints.exists(caseNumber)) {
+    if (!complaints.lock(caseNumber)) {
       throw new NotFoundException("complaint", caseNumber);
     }
     boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseNumber)

@@ -119,6 +119,15 @@ public class ComplaintService {
     return reopened;
   }
 
+  /**
+   * Locks the complaint's row for the caller's transaction: of two requests on one complaint at
+   * once (the customer's evidence sent twice), the second waits and then sees what the first did.
+   */
+  public boolean lock(String caseNumber) {
+    return !jdbc.sql("select case_number from complaint where case_number = ? for update").param(caseNumber)
+        .query(String.class).list().isEmpty();
+  }
+
   public boolean exists(String caseNumber) {
     return jdbc.sql("select count(*) from complaint where case_number = ?").param(caseNumber)
         .query(Long.class).single() > 0;

@@ -94,6 +94,12 @@ public class Returns {
     return find(rma).orElseThrow();
   }
 
+  /** Locks the return's row for the caller's transaction (two parcel scans at once: one after the other). */
+  public boolean lock(String rmaNumber) {
+    return !jdbc.sql("select rma_number from return_request where rma_number = ? for update").param(rmaNumber)
+        .query(String.class).list().isEmpty();
+  }
+
   public Optional<Return> find(String rmaNumber) {
     return jdbc.sql("select * from return_request where rma_number = ?").param(rmaNumber)
         .query(Returns::row).optional();

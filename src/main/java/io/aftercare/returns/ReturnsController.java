@@ -184,6 +184,7 @@ class ReturnsController {
   @Transactional
   ResponseEntity<Void> receipt(@PathVariable @Pattern(regexp = RMA_PATTERN, message = "must be an RMA number like RMA-2026-000123")
       String rmaNumber, @Valid @RequestBody ParcelReceipt receipt) {
+    returns.lock(rmaNumber);
     Returns.Return recorded = returns.find(rmaNumber).orElseThrow(() -> new NotFoundException("return", rmaNumber));
     Task parcel = tasks.createTaskQuery().processInstanceBusinessKey(recorded.caseNumber())
         .processDefinitionKey(KEY).taskDefinitionKey(PARCEL_TASK).processVariableValueEquals(RMA_NUMBER, rmaNumber)
