@@ -78,7 +78,8 @@ class AdverseReactionController {
 
   record AdverseReactionRequest(@Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull @Valid CustomerPart customer, @NotNull @Valid ProductPart product,
-      @NotNull @Valid ReactionPart reaction, IntakeChannel channel) {}
+      @NotNull @Valid ReactionPart reaction, IntakeChannel channel,
+      @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String relatedCaseNumber) {}
 
   record Created(String caseNumber, String reportNumber) {}
 
@@ -111,6 +112,10 @@ class AdverseReactionController {
         request.customer() == null ? null : request.customer().id());
     if (caseProblem != null) {
       problems.add(caseProblem);
+    }
+    FieldProblem relatedProblem = intake.relatedProblem(request.relatedCaseNumber(), "relatedCaseNumber");
+    if (relatedProblem != null) {
+      problems.add(relatedProblem);
     } else if (request.caseNumber() != null && reactions.find(request.caseNumber()).isPresent()) {
       problems.add(new FieldProblem("caseNumber", "has an adverse-reaction report already"));
     }
@@ -140,7 +145,8 @@ class AdverseReactionController {
     }
     CustomerPart c = request.customer();
     Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale());
-    String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", customer.id(), null, request.channel());
+    String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", customer.id(), null, request.channel(),
+        request.relatedCaseNumber());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.CUSTOMER_ID, customer.id());

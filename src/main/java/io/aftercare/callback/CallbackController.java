@@ -64,7 +64,8 @@ class CallbackController {
       @NotNull Long customerId,
       @NotNull Reason reason,
       OffsetDateTime notBefore,
-      IntakeChannel channel) {}
+      IntakeChannel channel,
+      @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String relatedCaseNumber) {}
 
   record Scheduled(String caseNumber) {}
 
@@ -99,11 +100,15 @@ class CallbackController {
     if (caseProblem != null) {
       problems.add(caseProblem);
     }
+    FieldProblem relatedProblem = intake.relatedProblem(request.relatedCaseNumber(), "relatedCaseNumber");
+    if (relatedProblem != null) {
+      problems.add(relatedProblem);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
     String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", request.customerId(), null,
-        request.channel());
+        request.channel(), request.relatedCaseNumber());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CUSTOMER_ID, request.customerId());
     variables.put(REASON, request.reason().toString());

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseIntake {
 
   private static final String NOT_KNOWN = "is not a known case";
-  private static final String ANOTHER_CUSTOMER = "is another customer's case; open a new case for this customer";
+  private static final String ANOTHER_CUSTOMER = "is another customer's case; open a new case for this customer"
+      + " (relatedCaseNumber links the two)";
 
   private final CaseFiles cases;
   private final JdbcClient jdbc;
@@ -44,6 +45,30 @@ public class CaseIntake {
     Long current = owner.get(0);
     return current != null && (customerId == null || !current.equals(customerId))
         ? new FieldProblem(field, ANOTHER_CUSTOMER) : null;
+  }
+
+  /** What is wrong with a {@code relatedCaseNumber}: it must name a case. Null when nothing is. */
+  public FieldProblem relatedProblem(String related, String field) {
+    if (related == null || related.isBlank()) {
+      return null;
+    }
+    return jdbc.sql("select count(*) from case_file where case_number = ?").param(related).query(Long.class)
+        .single() > 0 ? null : new FieldProblem(field, NOT_KNOWN);
+  }
+
+  /**
+   * A new case that relates to {@code related} (when given): {@link #openOrJoin}, and the link
+   * recorded on the new case, which both timelines show.
+   */
+  @Transactional
+  public String openOrJoin(String caseNumber, String field, Long customerId, String market, IntakeChannel channel,
+      String related) {
+    String opened = openOrJoin(caseNumber, field, customerId, market, channel);
+    if (related != null && !related.isBlank() && !related.equals(opened)) {
+      jdbc.sql("update case_file set related_case = coalesce(related_case, ?) where case_number = ?")
+          .params(related, opened).update();
+    }
+    return opened;
   }
 
   /**

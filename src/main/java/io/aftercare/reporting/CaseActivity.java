@@ -26,10 +26,22 @@ public class CaseActivity {
     }
   }
 
+  /** Case {@code from}, opened {@code at}, relates to case {@code to}. */
+  public record Link(String from, String to, Instant at) {}
+
   private final JdbcClient jdbc;
 
   CaseActivity(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The case's links both ways: the case it relates to, and the cases that relate to it. */
+  public List<Link> links(String caseNumber) {
+    return jdbc.sql("select case_number, related_case, opened_at from case_file"
+            + " where (case_number = :n and related_case is not null) or related_case = :n order by opened_at")
+        .param("n", caseNumber)
+        .query((rs, n) -> new Link(rs.getString("case_number"), rs.getString("related_case"), instant(rs, "opened_at")))
+        .list();
   }
 
   public List<ProcessRun> processes(String caseNumber) {

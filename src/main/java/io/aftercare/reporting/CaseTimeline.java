@@ -27,7 +27,7 @@ public class CaseTimeline {
   public record Entry(Instant at, String type, String process, String title, String who, String detail) {}
 
   /** Order of things that happen in the same instant: a process starts before its tasks, a task ends before the next. */
-  private static final List<String> ORDER = List.of("PROCESS_STARTED", "CLOCK_STARTED", "TASK_COMPLETED",
+  private static final List<String> ORDER = List.of("CASE_LINKED", "PROCESS_STARTED", "CLOCK_STARTED", "TASK_COMPLETED",
       "TASK_CANCELLED", "CLOCK_MET", "CLOCK_CANCELLED", "CLOCK_PAUSED", "CLOCK_RESUMED", "CLOCK_WARNED",
       "CLOCK_BREACHED", "ESCALATION", "TASK_CREATED", "MESSAGE_QUEUED", "MESSAGE_SENT", "MESSAGE_FAILED",
       "PROCESS_COMPLETED", "PROCESS_CANCELLED");
@@ -46,6 +46,12 @@ public class CaseTimeline {
 
   public List<Entry> of(String caseNumber) {
     List<Entry> entries = new ArrayList<>();
+    for (CaseActivity.Link link : activity.links(caseNumber)) {
+      boolean outgoing = link.from().equals(caseNumber);
+      entries.add(new Entry(link.at(), "CASE_LINKED", null,
+          outgoing ? "Related to case " + link.to() : "Case " + link.from() + " opened, related to this case",
+          null, outgoing ? link.to() : link.from()));
+    }
     Map<String, String> processNames = new HashMap<>();
     for (CaseActivity.ProcessRun run : activity.processes(caseNumber)) {
       String name = run.processName() != null ? run.processName() : run.processKey();

@@ -81,7 +81,8 @@ class ReturnsController {
   record ReturnRequest(@Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull @Valid CustomerReference customer, @NotNull @Valid ProductPart product,
       @NotNull @Valid PurchasePart purchase, @NotNull Reason reason, @NotNull Boolean opened,
-      Boolean sealConfirmedAtPurchase, Boolean expired, @NotNull Settlement requested, IntakeChannel channel) {}
+      Boolean sealConfirmedAtPurchase, Boolean expired, @NotNull Settlement requested, IntakeChannel channel,
+      @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String relatedCaseNumber) {}
 
   record Created(String caseNumber, String rmaNumber) {}
 
@@ -119,6 +120,10 @@ class ReturnsController {
         request.customer() == null ? null : request.customer().id());
     if (caseProblem != null) {
       problems.add(caseProblem);
+    }
+    FieldProblem relatedProblem = intake.relatedProblem(request.relatedCaseNumber(), "relatedCaseNumber");
+    if (relatedProblem != null) {
+      problems.add(relatedProblem);
     } else if (request.caseNumber() != null) {
       returns.findOpen(request.caseNumber()).ifPresent(open ->
           problems.add(new FieldProblem("caseNumber", "has an open return already: " + open.rmaNumber())));
@@ -157,7 +162,8 @@ class ReturnsController {
     CustomerReference c = request.customer();
     Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale(),
         c.country());
-    String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", customer.id(), null, request.channel());
+    String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", customer.id(), null, request.channel(),
+        request.relatedCaseNumber());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.CUSTOMER_ID, customer.id());

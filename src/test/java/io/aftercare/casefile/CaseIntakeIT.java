@@ -50,19 +50,35 @@ class CaseIntakeIT {
         today.minusDays(5), today.minusDays(3), "quality_defect", true, "refund"));
     sophiesReturn.put("caseNumber", caseNumber);
     assertThat(CaseWork.fieldMessages(http.post("/api/returns", "agent", sophiesReturn)))
-        .containsEntry("caseNumber", "is another customer's case; open a new case for this customer");
+        .containsEntry("caseNumber", "is another customer's case; open a new case for this customer (relatedCaseNumber links the two)");
     Map<String, Object> callback = Map.of("caseNumber", caseNumber, "customerId", 4, "reason", "care_call");
     assertThat(CaseWork.fieldMessages(http.post("/api/callbacks", "agent", callback)))
-        .containsEntry("caseNumber", "is another customer's case; open a new case for this customer");
+        .containsEntry("caseNumber", "is another customer's case; open a new case for this customer (relatedCaseNumber links the two)");
     Map<String, Object> reaction = Map.of("caseNumber", caseNumber,
         "customer", Map.of("id", 4),
         "product", Map.of("sku", "SK-SERUM-30"),
         "reaction", Map.of("awareDate", today.minusDays(1).toString(), "onsetDate", today.minusDays(2).toString(),
             "symptoms", "redness", "bodyArea", "face", "medicalTreatment", false, "hospitalised", false));
     assertThat(CaseWork.fieldMessages(http.post("/api/adverse-reactions", "agent", reaction)))
-        .containsEntry("caseNumber", "is another customer's case; open a new case for this customer");
+        .containsEntry("caseNumber", "is another customer's case; open a new case for this customer (relatedCaseNumber links the two)");
     assertThat(jdbc.sql("select count(*) from return_request where case_number = ?")
         .param(caseNumber).query(Integer.class).single()).as("nothing attached to Wang Li's case").isZero();
+
+    // Sophie's return about Wang Li's case: a case of her own that names Wang Li's, shown on both timelines
+    sophiesReturn.remove("caseNumber");
+    sophiesReturn.put("relatedCaseNumber", caseNumber);
+    Http.Response related = http.post("/api/returns", "agent", sophiesReturn);
+    assertThat(related.status()).as(related.body()).isEqualTo(201);
+    String sophiesCase = related.json().get("caseNumber").asText();
+    assertThat(sophiesCase).isNotEqualTo(caseNumber);
+    assertThat(http.get("/api/cases/" + sophiesCase + "/timeline", "agent").json().get("entries").findValuesAsText("title"))
+        .contains("Related to case " + caseNumber);
+    assertThat(http.get("/api/cases/" + caseNumber + "/timeline", "agent").json().get("entries").findValuesAsText("title"))
+        .contains("Case " + sophiesCase + " opened, related to this case");
+    Map<String, Object> relatedToNothing = new HashMap<>(sophiesReturn);
+    relatedToNothing.put("relatedCaseNumber", "AC-2026-999998");
+    assertThat(CaseWork.fieldMessages(http.post("/api/returns", "agent", relatedToNothing)))
+        .containsEntry("relatedCaseNumber", "is not a known case");
 
     Map<String, Object> unknown = new HashMap<>(sophiesReturn);
     unknown.put("caseNumber", "AC-2026-999999");
