@@ -16,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends due outbox rows through their channel, one row per short transaction holding the row's
  * lock ({@code FOR UPDATE SKIP LOCKED}), so that several nodes share the work without sending a
- * row twice. A failed attempt is retried with exponential back-off; after the last one the row
+ * row twice; each channel on its own thread, every outside call bounded by its timeouts (SMTP:
+ * spring.mail.properties, SMS: aftercare.notification.sms.timeout), so that a silent server holds
+ * one row of one channel for at most its timeout. A failed attempt is retried with exponential back-off; after the last one the row
  * is FAILED, with the error, for supervisors to see. Rows of a channel that is not set up wait.
  */
 @Component
@@ -29,6 +31,14 @@ public class NotificationDispatcher {
   private final NotificationSettings settings;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  /** One thread per channel for the scheduled rounds, and whether a channel's round is under way. */
+  private final java.util.concurrent.ExecutorService channels = java.util.concurrent.Executors.newFixedThreadPool(
+      Channel.values().length, runnable -> {
+        Thread thread = new Thread(runnable, "notification-dispatch");
+        thread.setDaemon(true);
+        return thread;
+      });
+  private final Map<Channel, java.util.concurrent.atomic.AtomicBoolean> busy = new java.util.concurrent.ConcurrentHashMap<>();
   /** When each channel's failed messages were last re-queued because it answered again. */
   private final Map<Channel, Instant> requeued = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -41,16 +51,49 @@ public class NotificationDispatcher {
     this.clock = Clock.systemUTC();
   }
 
+  /**
+   * Each channel on a thread of its own: a slow SMTP server (waiting out its timeouts) does not
+   * hold back the SMS of other cases. A channel still busy with its last round is skipped.
+   */
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    channels.shutdownNow();
+  }
+
   @Scheduled(fixedDelayString = "${aftercare.notification.dispatch-interval:PT10S}",
       initialDelayString = "${aftercare.notification.dispatch-interval:PT10S}")
   public void dispatchScheduled() {
-    dispatch();
+    for (Channel channel : ready()) {
+      java.util.concurrent.atomic.AtomicBoolean running = busy.computeIfAbsent(channel,
+          c -> new java.util.concurrent.atomic.AtomicBoolean());
+      if (running.compareAndSet(false, true)) {
+        channels.execute(() -> {
+          try {
+            dispatch(List.of(channel));
+          } catch (RuntimeException e) {
+            LOG.error("Dispatching {} messages failed: {}", channel, e.getMessage(), e);
+          } finally {
+            running.set(false);
+          }
+        });
+      }
+    }
   }
 
-  /** Sends up to one batch of due rows; returns how many were attempted. */
+  /** Sends up to one batch of due rows of every channel, one channel after the other; returns how many were attempted. */
   public int dispatch() {
-    List<Channel> ready = senders.values().stream().filter(ChannelSender::configured)
-        .map(ChannelSender::channel).toList();
+    int attempted = 0;
+    for (Channel channel : ready()) {
+      attempted += dispatch(List.of(channel));
+    }
+    return attempted;
+  }
+
+  private List<Channel> ready() {
+    return senders.values().stream().filter(ChannelSender::configured).map(ChannelSender::channel).toList();
+  }
+
+  private int dispatch(List<Channel> ready) {
     int attempted = 0;
     while (attempted < settings.batchSize()) {
       Boolean sentOne = transaction.execute(status -> {
