@@ -14,12 +14,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due outbox rows through their channel, one row per short transaction holding the row's
- * lock ({@code FOR UPDATE SKIP LOCKED}), so that several nodes share the work without sending a
- * row twice; each channel on its own thread, every outside call bounded by its timeouts (SMTP:
- * spring.mail.properties, SMS: aftercare.notification.sms.timeout), so that a silent server holds
- * one row of one channel for at most its timeout. A failed attempt is retried with exponential back-off; after the last one the row
- * is FAILED, with the error, for supervisors to see. Rows of a channel that is not set up wait.
+ * Sends due outbox rows through their channel: a short transaction claims the next due row
+ * ({@code FOR UPDATE SKIP LOCKED}, then not due again for {@code claimLease}), the send happens
+ * outside any transaction, and another short transaction records the outcome — so several nodes
+ * share the work without sending a row twice, and no lock or connection is held while a channel
+ * answers (a node that dies mid-send leaves the row due again after the lease). Each channel runs
+ * on its own thread and every outside call is bounded by its timeouts (SMTP: spring.mail.properties,
+ * SMS: aftercare.notification.sms.timeout), so a silent server holds back one channel for at most
+ * its timeout per message. A failed attempt is retried with exponential back-off; after the last
+ * one the row is FAILED, with the error, for supervisors to see. Rows of a channel that is not set
+ * up wait.
  */
 @Component
 public class NotificationDispatcher {
@@ -93,18 +97,23 @@ public class NotificationDispatcher {
     return senders.values().stream().filter(ChannelSender::configured).map(ChannelSender::channel).toList();
   }
 
+  /**
+   * Claims the next due row in a short transaction, sends it outside any transaction (no row lock
+   * or connection held while the channel answers), and records the outcome in another.
+   */
   private int dispatch(List<Channel> ready) {
     int attempted = 0;
     while (attempted < settings.batchSize()) {
-      Boolean sentOne = transaction.execute(status -> {
-        Instant now = clock.instant();
+      Instant now = clock.instant();
+      Optional<Notification> claimed = transaction.execute(status -> {
         Optional<Notification> next = outbox.lockNextDue(ready, now);
-        next.ifPresent(row -> send(row, now));
-        return next.isPresent();
+        next.ifPresent(row -> outbox.claim(row.id(), now.plus(settings.claimLease())));
+        return next;
       });
-      if (!Boolean.TRUE.equals(sentOne)) {
+      if (claimed == null || claimed.isEmpty()) {
         break;
       }
+      send(claimed.get(), now);
       attempted++;
     }
     return attempted;
@@ -130,20 +139,27 @@ public class NotificationDispatcher {
   private void send(Notification row, Instant now) {
     try {
       senders.get(row.channel()).send(row);
+    } catch (Exception e) {
+      transaction.executeWithoutResult(status -> failed(row, now, e));
+      return;
+    }
+    transaction.executeWithoutResult(status -> {
       outbox.markSent(row.id(), clock.instant());
       requeueAfterOutage(row.channel(), now);
-    } catch (Exception e) {
-      int attempts = row.attempts() + 1;
-      boolean last = attempts >= settings.maxAttempts();
-      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      // a message that failed for good keeps the moment it failed (the timeline shows it then)
-      outbox.markAttemptFailed(row.id(), error, last ? clock.instant() : now.plus(settings.delayAfter(attempts)), last);
-      if (last) {
-        LOG.error("Notification {} ({} to case {}) FAILED after {} attempts: {}", row.id(), row.template(),
-            row.caseNumber(), attempts, error);
-      } else {
-        LOG.warn("Notification {} attempt {} failed, retrying: {}", row.id(), attempts, error);
-      }
+    });
+  }
+
+  private void failed(Notification row, Instant now, Exception e) {
+    int attempts = row.attempts() + 1;
+    boolean last = attempts >= settings.maxAttempts();
+    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    // a message that failed for good keeps the moment it failed (the timeline shows it then)
+    outbox.markAttemptFailed(row.id(), error, last ? clock.instant() : now.plus(settings.delayAfter(attempts)), last);
+    if (last) {
+      LOG.error("Notification {} ({} to case {}) FAILED after {} attempts: {}", row.id(), row.template(),
+          row.caseNumber(), attempts, error);
+    } else {
+      LOG.warn("Notification {} attempt {} failed, retrying: {}", row.id(), attempts, error);
     }
   }
 }

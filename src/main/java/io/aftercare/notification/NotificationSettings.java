@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * how often it retries (exponential back-off from {@code backoff}), the sender address, the
  * language of internal messages, the manager told at escalation level 3, the SMS gateway, and
  * {@code requeueWindow}: messages that failed for good within this time before their channel
- * answers again are sent after all (an outage, not a bad address).
+ * answers again are sent after all (an outage, not a bad address); {@code claimLease}: how long a
+ * row being sent is not due for other nodes (longer than a channel's timeouts).
  */
 @ConfigurationProperties("aftercare.notification")
 public record NotificationSettings(
@@ -20,7 +21,8 @@ public record NotificationSettings(
     String staffLanguage,
     String managerEmail,
     Sms sms,
-    Duration requeueWindow) {
+    Duration requeueWindow,
+    Duration claimLease) {
 
   /** The SMS gateway: JSON {@code {to, text, reference}} POSTed to {@code url}; none when blank. */
   public record Sms(String url, Duration timeout) {}
@@ -33,6 +35,7 @@ public record NotificationSettings(
     staffLanguage = staffLanguage == null ? "en" : staffLanguage;
     sms = sms == null ? new Sms(null, Duration.ofSeconds(10)) : sms;
     requeueWindow = requeueWindow == null ? Duration.ofHours(24) : requeueWindow;
+    claimLease = claimLease == null ? Duration.ofMinutes(2) : claimLease;
   }
 
   /** Wait before the next attempt after {@code attempts} failed ones: backoff, 2×, 4×, … */

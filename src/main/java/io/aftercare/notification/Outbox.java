@@ -78,6 +78,15 @@ public class Outbox {
         .query(Outbox::row).optional();
   }
 
+  /**
+   * Claims a row for its send: not due again before {@code until}, so that no node takes it while
+   * this one talks to the channel outside any transaction. A node that dies meanwhile leaves it
+   * due again after the claim.
+   */
+  void claim(long id, Instant until) {
+    jdbc.sql("update notification set next_attempt_at = ? where id = ?").params(Timestamp.from(until), id).update();
+  }
+
   void markSent(long id, Instant at) {
     jdbc.sql("update notification set state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null"
         + " where id = ?").params(Timestamp.from(at), id).update();
