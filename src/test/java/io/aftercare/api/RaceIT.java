@@ -6,17 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
+import io.aftercare.support.Race;
 import io.aftercare.support.Requests;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -105,31 +99,7 @@ class RaceIT {
         .singleElement().asString().startsWith("Resolve " + caseNumber);
   }
 
-  /** Fires the request RACERS times at once; counts the answers by status. */
   private static Map<Integer, Integer> race(Supplier<Http.Response> request) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Http.Response>> answers = new ArrayList<>();
-    try {
-      for (int i = 0; i < RACERS; i++) {
-        Callable<Http.Response> racer = () -> {
-          start.await();
-          return request.get();
-        };
-        answers.add(pool.submit(racer));
-      }
-      start.countDown();
-      Map<Integer, Integer> statuses = new TreeMap<>();
-      for (Future<Http.Response> answer : answers) {
-        Http.Response response = answer.get();
-        statuses.merge(response.status(), 1, Integer::sum);
-        if (response.status() >= 500) {
-          throw new AssertionError("a racer got " + response.status() + ": " + response.body());
-        }
-      }
-      return statuses;
-    } finally {
-      pool.shutdownNow();
-    }
+    return Race.fire(RACERS, request);
   }
 }

@@ -85,6 +85,17 @@ class CallbackIT {
   }
 
   @Test
+  void fiftyAnswersToOneSurveyAtOnceCountOnce() throws Exception {
+    String caseNumber = unreachableCareCall("zhang.wei@example.com");
+    String token = token(caseNumber);
+    Map<Integer, Integer> statuses = io.aftercare.support.Race.fire(50,
+        () -> http.post("/api/surveys/" + token, null, Map.of("csat", 4, "resolved", true)));
+    assertThat(statuses).containsOnlyKeys(202, 409).containsEntry(202, 1);
+    assertThat(jdbc.sql("select count(*) from satisfaction where case_number = ?").param(caseNumber)
+        .query(Long.class).single()).as("one answer stored").isEqualTo(1);
+  }
+
+  @Test
   void unreachableCustomerAnswersTheSurveyOnceWithoutLoggingIn() {
     String caseNumber = unreachableCareCall("zhang.wei@example.com");
     String token = token(caseNumber);
