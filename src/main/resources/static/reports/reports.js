@@ -317,6 +317,33 @@ async function showTimeline(caseNumber) {
     el('span', { class: 'type' }, `${entry.type.replaceAll('_', ' ').toLowerCase()}${entry.process ? ' · ' + entry.process : ''}`),
     el('div', {}, entry.title, entry.who ? ` — ${entry.who}` : ''),
     entry.detail ? el('div', { class: 'type' }, entry.detail) : '')));
+  // messages that failed for good: a supervisor sends them again from here
+  const view = await getJson(`/api/cases/${caseNumber}`);
+  const failed = view.notifications.filter(n => n.state === 'FAILED');
+  if (failed.length) {
+    box.append(el('h3', {}, 'Failed messages'));
+    failed.forEach(message => {
+      const button = el('button', { type: 'button', onclick: () => requeue(message.id, caseNumber, button) }, 'Send again');
+      box.append(el('div', { class: 'entry MESSAGE_FAILED' },
+        el('span', { class: 'type' }, `${message.template} · ${message.channel ?? 'no channel'} · ${message.recipient ?? ''}`),
+        el('div', {}, message.lastError ?? ''), button));
+    });
+  }
+}
+
+/** Re-queues a failed message (POST /api/notifications/{id}/requeue, with the session's CSRF token). */
+async function requeue(id, caseNumber, button) {
+  button.disabled = true;
+  try {
+    const csrf = await getJson('/api/csrf');
+    const response = await fetch(`/api/notifications/${id}/requeue`, {
+      method: 'POST', headers: { Accept: 'application/json', [csrf.headerName]: csrf.token } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.detail || response.statusText);
+    await showTimeline(caseNumber);
+  } catch (error) {
+    button.replaceWith(el('span', { class: 'type' }, error.message));
+  }
 }
 
 document.querySelectorAll('.quick button').forEach(button => button.addEventListener('click', () => {

@@ -58,6 +58,8 @@ class ApiSecurity {
                 .hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/cases/*/evidence", "/api/callbacks")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            // the CSRF token of a browser session (the dashboard's writes)
+            .requestMatchers(HttpMethod.GET, "/api/csrf").authenticated()
             .requestMatchers(HttpMethod.POST, "/api/notifications/*/requeue")
                 .hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             // moving running cases to a new version: Camunda checks MIGRATE_INSTANCE as well

@@ -282,6 +282,37 @@ class SlaMechanismsIT {
   }
 
   @Test
+  void aSupervisorReQueuesFromTheDashboardSessionWithItsCsrfToken() throws Exception {
+    String failing = cases.open(customer("wang.li@example.cn"));
+    executeAsync(start(failing, "wang.li@example.cn", false));
+    sms.failNext(100);
+    dispatcher.dispatch();
+    long id = outbox.forCase(failing).get(0).id();
+    sms.reset();
+
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+        .cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    String base = "http://localhost:" + port;
+    String page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    assertThat(token.find()).isTrue();
+    browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=supervisor&password=demo&_csrf=" + token.group(1)))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    JsonNode csrf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create(base + "/api/csrf")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+    java.net.http.HttpRequest.Builder requeue = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + "/api/notifications/" + id + "/requeue")).POST(java.net.http.HttpRequest.BodyPublishers.noBody());
+    assertThat(browser.send(requeue.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+        .as("a session write without the token").isEqualTo(403);
+    assertThat(browser.send(requeue.header(csrf.get("headerName").asText(), csrf.get("token").asText()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+    assertThat(outbox.forCase(failing).get(0).state()).isEqualTo(Notification.State.PENDING);
+  }
+
+  @Test
   void customerWithoutConsentGetsNothingAndTheCaseShowsWhy() {
     String email = "no.consent." + System.nanoTime() + "@example.com";
     customers.register(new Customer(null, "Alex Doe", Market.US, CustomerLocale.EN, email, null,
