@@ -108,15 +108,11 @@ class AdverseReactionController {
     List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
     problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
     Optional<Product> product = catalogue.find(request.product().sku().trim().toUpperCase());
-    FieldProblem caseProblem = intake.problem(request.caseNumber(), "caseNumber",
-        request.customer() == null ? null : request.customer().id());
-    if (caseProblem != null) {
-      problems.add(caseProblem);
-    }
-    FieldProblem relatedProblem = intake.relatedProblem(request.relatedCaseNumber(), "relatedCaseNumber");
-    if (relatedProblem != null) {
-      problems.add(relatedProblem);
-    } else if (request.caseNumber() != null && reactions.find(request.caseNumber()).isPresent()) {
+    List<FieldProblem> caseProblems = intake.problems(request.caseNumber(),
+        request.customer() == null ? null : request.customer().id(), request.relatedCaseNumber());
+    problems.addAll(caseProblems);
+    if (caseProblems.stream().noneMatch(p -> p.field().equals("caseNumber")) && request.caseNumber() != null
+        && reactions.find(request.caseNumber()).isPresent()) {
       problems.add(new FieldProblem("caseNumber", "has an adverse-reaction report already"));
     }
     ReactionPart reaction = request.reaction();

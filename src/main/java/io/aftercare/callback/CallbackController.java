@@ -96,14 +96,7 @@ class CallbackController {
     if (customers.find(request.customerId()).isEmpty()) {
       problems.add(new FieldProblem("customerId", "is not a known customer"));
     }
-    FieldProblem caseProblem = intake.problem(request.caseNumber(), "caseNumber", request.customerId());
-    if (caseProblem != null) {
-      problems.add(caseProblem);
-    }
-    FieldProblem relatedProblem = intake.relatedProblem(request.relatedCaseNumber(), "relatedCaseNumber");
-    if (relatedProblem != null) {
-      problems.add(relatedProblem);
-    }
+    problems.addAll(intake.problems(request.caseNumber(), request.customerId(), request.relatedCaseNumber()));
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }

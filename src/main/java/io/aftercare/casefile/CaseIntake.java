@@ -47,6 +47,23 @@ public class CaseIntake {
         ? new FieldProblem(field, ANOTHER_CUSTOMER) : null;
   }
 
+  /**
+   * What is wrong with a request's {@code caseNumber} (for the customer {@code customerId}) and its
+   * {@code relatedCaseNumber}, named by those fields; empty when nothing is.
+   */
+  public List<FieldProblem> problems(String caseNumber, Long customerId, String related) {
+    List<FieldProblem> problems = new java.util.ArrayList<>();
+    FieldProblem caseProblem = problem(caseNumber, "caseNumber", customerId);
+    if (caseProblem != null) {
+      problems.add(caseProblem);
+    }
+    FieldProblem relatedProblem = relatedProblem(related, "relatedCaseNumber");
+    if (relatedProblem != null) {
+      problems.add(relatedProblem);
+    }
+    return problems;
+  }
+
   /** What is wrong with a {@code relatedCaseNumber}: it must name a case. Null when nothing is. */
   public FieldProblem relatedProblem(String related, String field) {
     if (related == null || related.isBlank()) {

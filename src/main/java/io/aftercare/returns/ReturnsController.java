@@ -116,15 +116,10 @@ class ReturnsController {
   ResponseEntity<Created> request(@Valid @RequestBody ReturnRequest request) {
     List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
     problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
-    FieldProblem caseProblem = intake.problem(request.caseNumber(), "caseNumber",
-        request.customer() == null ? null : request.customer().id());
-    if (caseProblem != null) {
-      problems.add(caseProblem);
-    }
-    FieldProblem relatedProblem = intake.relatedProblem(request.relatedCaseNumber(), "relatedCaseNumber");
-    if (relatedProblem != null) {
-      problems.add(relatedProblem);
-    } else if (request.caseNumber() != null) {
+    List<FieldProblem> caseProblems = intake.problems(request.caseNumber(),
+        request.customer() == null ? null : request.customer().id(), request.relatedCaseNumber());
+    problems.addAll(caseProblems);
+    if (caseProblems.stream().noneMatch(p -> p.field().equals("caseNumber")) && request.caseNumber() != null) {
       returns.findOpen(request.caseNumber()).ifPresent(open ->
           problems.add(new FieldProblem("caseNumber", "has an open return already: " + open.rmaNumber())));
     }

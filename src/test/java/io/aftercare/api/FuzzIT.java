@@ -64,11 +64,7 @@ class FuzzIT {
     CaseWork work = new CaseWork(http, runtime, management);
     LocalDate today = LocalDate.now();
     // a return waiting for its parcel, and an adverse reaction, for the endpoints that need one
-    Http.Response created = http.post("/api/returns", "agent", Requests.returnRequest(1, "SUN-SPF50-50", "U2604B",
-        today.minusDays(5), today.minusDays(3), "quality_defect", true, "refund"));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String rma = created.json().get("rmaNumber").asText();
-    work.runJobs(created.json().get("caseNumber").asText());
+    String rma = work.returnWaitingForParcel(1);
     Map<String, Object> reaction = new LinkedHashMap<>(Map.of(
         "customer", Map.of("id", 1),
         "product", Map.of("sku", "SK-SERUM-30", "batch", "S2506B"),

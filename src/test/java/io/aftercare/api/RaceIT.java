@@ -7,7 +7,6 @@ import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
 import io.aftercare.support.Race;
-import io.aftercare.support.Requests;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +40,7 @@ class RaceIT {
     Http http = new Http(port);
     CaseWork work = new CaseWork(http, runtime, management);
     LocalDate today = LocalDate.now();
-    Http.Response created = http.post("/api/returns", "agent", Requests.returnRequest(1, "SUN-SPF50-50", "U2604B",
-        today.minusDays(5), today.minusDays(3), "quality_defect", true, "refund"));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    String rma = created.json().get("rmaNumber").asText();
-    work.runJobs(created.json().get("caseNumber").asText());
+    String rma = work.returnWaitingForParcel(1);
 
     Map<Integer, Integer> statuses = race(() -> http.post("/api/returns/" + rma + "/receipt", "returns",
         Map.of("receivedOn", today.toString(), "condition", "sealed", "batch", "U2604B")));

@@ -55,6 +55,16 @@ public final class CaseWork {
     return tasks;
   }
 
+  /** A return of a known customer, approved and waiting for its parcel; its RMA number. */
+  public String returnWaitingForParcel(long customerId) {
+    java.time.LocalDate today = java.time.LocalDate.now();
+    Http.Response created = http.post("/api/returns", "agent", Requests.returnRequest(customerId, "SUN-SPF50-50",
+        "U2604B", today.minusDays(5), today.minusDays(3), "quality_defect", true, "refund"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    runJobs(created.json().get("caseNumber").asText());
+    return created.json().get("rmaNumber").asText();
+  }
+
   public JsonNode onlyTask(String caseNumber, String user) {
     List<JsonNode> tasks = tasks(caseNumber, user);
     assertThat(tasks).as("tasks of " + caseNumber + " for " + user).hasSize(1);
