@@ -154,7 +154,7 @@ class AdverseReactionController {
     CaseVariables.PRODUCT.put(variables, product.get().sku() + " " + product.get().name());
     variables.put("age", c.age());
     variables.put("sex", c.sex());
-    variables.put(AWARE_DATE, text(reaction.awareDate()));
+    AWARE_DATE.put(variables, reaction.awareDate());
     variables.put("firstUseDate", text(reaction.firstUseDate()));
     variables.put("onsetDate", text(reaction.onsetDate()));
     variables.put("stoppedUseDate", text(reaction.stoppedUseDate()));
@@ -195,10 +195,10 @@ class AdverseReactionController {
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.MARKET, reaction.market().name());
     variables.put(CaseVariables.CUSTOMER_ID, reaction.customerId());
-    variables.put(REPORT_NUMBER, reaction.reportNumber());
-    variables.put(FOLLOW_UP_CLOCK, clock);
-    variables.put(FOLLOW_UP_AWARE_DATE, text(request.awareDate()));
-    variables.put(SERIOUSNESS, reaction.seriousness());
+    REPORT_NUMBER.put(variables, reaction.reportNumber());
+    FOLLOW_UP_CLOCK.put(variables, clock);
+    FOLLOW_UP_AWARE_DATE.put(variables, request.awareDate());
+    SERIOUSNESS.put(variables, reaction.seriousness());
     runtime.createMessageCorrelation(Messages.ADVERSE_REACTION_FOLLOW_UP).processInstanceBusinessKey(caseNumber).setVariables(variables)
         .correlateStartMessage();
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();

@@ -38,8 +38,8 @@ class AdverseReactionDelegates {
       Instant now = ClockUtil.getCurrentTime().toInstant();
       java.time.ZoneId zone = CaseVariables.market(execution).zone();
       // the day the company became aware, in the market's calendar: given, or when the complaint came in
-      Object given = execution.getVariable(AWARE_DATE);
-      Object received = given != null ? given : execution.getVariable("receivedAt");
+      Object given = AWARE_DATE.get(execution);
+      Object received = given != null ? given : COMPLAINT_RECEIVED_AT.get(execution);
       LocalDate aware = received instanceof Date date ? date.toInstant().atZone(zone).toLocalDate()
           : received != null ? CaseVariables.day(received) : now.atZone(zone).toLocalDate();
       String caseNumber = CaseVariables.caseNumber(execution);
@@ -51,10 +51,10 @@ class AdverseReactionDelegates {
           CaseVariables.SKU.get(execution), CaseVariables.BATCH.get(execution),
           CaseVariables.market(execution), aware, now);
       execution.setProcessBusinessKey(caseNumber);
-      execution.setVariable(REPORT_NUMBER, reaction.reportNumber());
+      REPORT_NUMBER.set(execution, reaction.reportNumber());
       CaseVariables.PRODUCT.set(execution, reactions.productLabel(reaction.sku()));
       CaseVariables.CUSTOMER_NAME.set(execution, reactions.customerName(customerId));
-      execution.setVariable(AWARE_DATE, aware.toString());
+      AWARE_DATE.set(execution, aware);
       if (execution.hasVariable("symptoms") || execution.hasVariable("onsetDate")) {
         reactions.recordDetails(caseNumber, execution.getVariables());
       }
@@ -68,12 +68,12 @@ class AdverseReactionDelegates {
       String caseNumber = CaseVariables.caseNumber(execution);
       switch (InputParameters.required(execution, "recordAdverseReaction", "stage")) {
         case "details" -> reactions.recordDetails(caseNumber, execution.getVariables());
-        case "assessment" -> reactions.recordAssessment(caseNumber, (String) execution.getVariable(SERIOUSNESS),
-            AdverseReactions.criteria(execution.getVariables()), (String) execution.getVariable(CAUSALITY),
-            (String) execution.getVariable(FOLLOW_UP_CLOCK));
-        case "submission" -> reactions.recordSubmission(((Number) execution.getVariable(REPORT_ID)).longValue(),
-            CaseVariables.day(execution.getVariable(SUBMITTED_ON)),
-            (String) execution.getVariable(SUBMISSION_REFERENCE));
+        case "assessment" -> reactions.recordAssessment(caseNumber, SERIOUSNESS.get(execution),
+            AdverseReactions.criteria(execution.getVariables()), CAUSALITY.get(execution),
+            FOLLOW_UP_CLOCK.get(execution));
+        case "submission" -> reactions.recordSubmission(((Number) REPORT_ID.get(execution)).longValue(),
+            CaseVariables.day(SUBMITTED_ON.get(execution)),
+            SUBMISSION_REFERENCE.get(execution));
         default -> throw new IllegalArgumentException("recordAdverseReaction: unknown stage on "
             + execution.getCurrentActivityId());
       }
@@ -89,8 +89,8 @@ class AdverseReactionDelegates {
       long id = reactions.generateReport(caseNumber,
           InputParameters.required(execution, "adverseReport", "reportType"),
           now.atZone(CaseVariables.market(execution).zone()).toLocalDate(), now);
-      execution.setVariable(REPORT_ID, id);
-      execution.setVariable(REPORT_URL, settings.publicUrl() + "/api/adverse-reactions/" + caseNumber
+      REPORT_ID.set(execution, id);
+      REPORT_URL.set(execution, settings.publicUrl() + "/api/adverse-reactions/" + caseNumber
           + "/reports/" + id + ".html");
     };
   }
@@ -101,8 +101,8 @@ class AdverseReactionDelegates {
     return (DelegateExecution execution) -> {
       long reports = reactions.reportsOnBatch(CaseVariables.SKU.get(execution),
           CaseVariables.BATCH.get(execution), ClockUtil.getCurrentTime().toInstant());
-      execution.setVariable(BATCH_REPORTS, reports);
-      execution.setVariable(BATCH_SIGNAL, reactions.isSignal(reports));
+      BATCH_REPORTS.set(execution, reports);
+      BATCH_SIGNAL.set(execution, reactions.isSignal(reports));
     };
   }
 }

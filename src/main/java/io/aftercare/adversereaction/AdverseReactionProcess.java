@@ -1,32 +1,36 @@
 package io.aftercare.adversereaction;
 
+import io.aftercare.process.ProcessVariable;
+
 /** Names the adverse-reaction report shares with its diagram, forms and API. */
 public final class AdverseReactionProcess {
 
   public static final String KEY = "adverseReactionReport";
 
-  public static final String REPORT_NUMBER = "reportNumber";
-  public static final String AWARE_DATE = "awareDate";
-  public static final String REPORT_ID = "reportId";
-  public static final String REPORT_URL = "reportUrl";
-  public static final String BATCH_SIGNAL = "batchSignal";
-  public static final String BATCH_REPORTS = "batchReports";
-  public static final String CAUSALITY = "causality";
+  public static final ProcessVariable<String> REPORT_NUMBER = ProcessVariable.text("reportNumber");
+  /** Started from a complaint: when the complaint came in (the awareness date when none is given). */
+  public static final ProcessVariable<java.util.Date> COMPLAINT_RECEIVED_AT = ProcessVariable.moment("receivedAt");
+  public static final ProcessVariable<java.time.LocalDate> AWARE_DATE = ProcessVariable.day("awareDate");
+  public static final ProcessVariable<Object> REPORT_ID = ProcessVariable.value("reportId");
+  public static final ProcessVariable<String> REPORT_URL = ProcessVariable.text("reportUrl");
+  public static final ProcessVariable<Boolean> BATCH_SIGNAL = ProcessVariable.flag("batchSignal");
+  public static final ProcessVariable<Object> BATCH_REPORTS = ProcessVariable.value("batchReports");
+  public static final ProcessVariable<String> CAUSALITY = ProcessVariable.text("causality");
   /** The decision's class: {@code general}, {@code serious} or {@code social_impact} (CN). */
-  public static final String SERIOUSNESS = "seriousness";
+  public static final ProcessVariable<String> SERIOUSNESS = ProcessVariable.text("seriousness");
   /** The initial report's clock (an SLA target, e.g. {@code adverse.regulatory.US.serious}). */
-  public static final String REGULATORY_CLOCK = "regulatoryClock";
+  public static final ProcessVariable<String> REGULATORY_CLOCK = ProcessVariable.text("regulatoryClock");
   /**
    * In the report: the SLA target follow-up reports count by (e.g. {@code adverse.followup.US.serious}).
    * In a follow-up: that report's own clock, the target and the report's number
    * ({@code adverse.followup.US.serious:F2} for the second), so that no two reports share a clock.
    */
-  public static final String FOLLOW_UP_CLOCK = "followUpClock";
+  public static final ProcessVariable<String> FOLLOW_UP_CLOCK = ProcessVariable.text("followUpClock");
   /** A follow-up's day the new information was received: its clock counts from it. */
-  public static final String FOLLOW_UP_AWARE_DATE = "followUpAwareDate";
+  public static final ProcessVariable<java.time.LocalDate> FOLLOW_UP_AWARE_DATE = ProcessVariable.day("followUpAwareDate");
   /** The regulatory-submission form: the day the report was sent and the regulator's reference. */
-  public static final String SUBMITTED_ON = "submittedOn";
-  public static final String SUBMISSION_REFERENCE = "submissionReference";
+  public static final ProcessVariable<java.time.LocalDate> SUBMITTED_ON = ProcessVariable.day("submittedOn");
+  public static final ProcessVariable<String> SUBMISSION_REFERENCE = ProcessVariable.text("submissionReference");
 
   /**
    * The seriousness criteria, one boolean variable each (the case-details form's checkboxes). Each

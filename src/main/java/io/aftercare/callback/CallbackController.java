@@ -104,10 +104,10 @@ class CallbackController {
         request.channel(), request.relatedCaseNumber());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.CUSTOMER_ID, request.customerId());
-    variables.put(REASON, request.reason().toString());
+    REASON.put(variables, request.reason().toString());
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     if (request.notBefore() != null) {
-      variables.put(NOT_BEFORE, Date.from(request.notBefore().toInstant()));
+      NOT_BEFORE.put(variables, Date.from(request.notBefore().toInstant()));
     }
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
         .setVariables(variables).executeWithVariablesInReturn();
@@ -136,10 +136,10 @@ class CallbackController {
     callbacks.answered(survey.callbackId(), survey.caseNumber(), "SURVEY",
         new CallbackRecords.Answers(answers.csat(), answers.nps(), answers.resolved(), answers.comment()), now);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CSAT, answers.csat());
-    variables.put(NPS, answers.nps());
-    variables.put(RESOLVED, answers.resolved());
-    variables.put(COMMENT, answers.comment());
+    CSAT.put(variables, answers.csat());
+    NPS.put(variables, answers.nps());
+    RESOLVED.put(variables, answers.resolved());
+    COMMENT.put(variables, answers.comment());
     runtime.createMessageCorrelation(Messages.SURVEY_ANSWERED).processInstanceId(survey.processInstanceId())
         .setVariables(variables).correlate();
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();

@@ -1,25 +1,27 @@
 package io.aftercare.callback;
 
+import io.aftercare.process.ProcessVariable;
+
 /** Names the callback follow-up shares with its diagram, forms and API. */
 public final class CallbackProcess {
 
   public static final String KEY = "callbackFollowUp";
 
-  public static final String REASON = "reason";
-  public static final String NOT_BEFORE = "notBefore";
-  public static final String CALLBACK_ID = "callbackId";
-  public static final String COMPLAINT_CASE = "complaintCase";
-  public static final String ATTEMPT = "attempt";
-  public static final String CALL_AFTER_DAYS = "callAfterDays";
-  public static final String MAX_ATTEMPTS = "maxAttempts";
-  public static final String RETRY_AFTER_DAYS = "retryAfterDays";
-  public static final String REACHED = "reached";
-  public static final String CSAT = "csat";
-  public static final String NPS = "nps";
-  public static final String RESOLVED = "resolved";
-  public static final String COMMENT = "comment";
-  public static final String SURVEY_URL = "surveyUrl";
-  public static final String SURVEY_EXPIRES_AT = "surveyExpiresAt";
+  public static final ProcessVariable<String> REASON = ProcessVariable.text("reason");
+  public static final ProcessVariable<java.util.Date> NOT_BEFORE = ProcessVariable.moment("notBefore");
+  public static final ProcessVariable<Object> CALLBACK_ID = ProcessVariable.value("callbackId");
+  public static final ProcessVariable<Boolean> COMPLAINT_CASE = ProcessVariable.flag("complaintCase");
+  public static final ProcessVariable<Integer> ATTEMPT = ProcessVariable.integer("attempt");
+  public static final ProcessVariable<Integer> CALL_AFTER_DAYS = ProcessVariable.integer("callAfterDays");
+  public static final ProcessVariable<Integer> MAX_ATTEMPTS = ProcessVariable.integer("maxAttempts");
+  public static final ProcessVariable<Integer> RETRY_AFTER_DAYS = ProcessVariable.integer("retryAfterDays");
+  public static final ProcessVariable<Boolean> REACHED = ProcessVariable.flag("reached");
+  public static final ProcessVariable<Integer> CSAT = ProcessVariable.integer("csat");
+  public static final ProcessVariable<Integer> NPS = ProcessVariable.integer("nps");
+  public static final ProcessVariable<Boolean> RESOLVED = ProcessVariable.flag("resolved");
+  public static final ProcessVariable<String> COMMENT = ProcessVariable.text("comment");
+  public static final ProcessVariable<String> SURVEY_URL = ProcessVariable.text("surveyUrl");
+  public static final ProcessVariable<java.util.Date> SURVEY_EXPIRES_AT = ProcessVariable.moment("surveyExpiresAt");
 
   private CallbackProcess() {}
 }

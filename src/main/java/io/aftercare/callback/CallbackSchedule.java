@@ -31,17 +31,17 @@ public class CallbackSchedule {
   public Date firstCall(Object scope) {
     var execution = CaseVariables.execution(scope);
     Instant base = now();
-    Date notBefore = CaseVariables.date(execution.getVariable(NOT_BEFORE));
+    Date notBefore = CaseVariables.date(NOT_BEFORE.get(execution));
     if (notBefore != null && notBefore.toInstant().isAfter(base)) {
       base = notBefore.toInstant();
     }
-    return Date.from(afterWorkingDays(execution, base, number(execution.getVariable(CALL_AFTER_DAYS))));
+    return Date.from(afterWorkingDays(execution, base, number(CALL_AFTER_DAYS.get(execution))));
   }
 
   /** The next attempt: the plan's retry interval in working days after now. */
   public Date retry(Object scope) {
     var execution = CaseVariables.execution(scope);
-    return Date.from(afterWorkingDays(execution, now(), number(execution.getVariable(RETRY_AFTER_DAYS))));
+    return Date.from(afterWorkingDays(execution, now(), number(RETRY_AFTER_DAYS.get(execution))));
   }
 
   /** A call is due within the call window (working time) of becoming due. */

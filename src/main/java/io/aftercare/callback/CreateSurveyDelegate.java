@@ -26,9 +26,9 @@ class CreateSurveyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant expires = now.plus(settings.surveyValidity());
-    String token = callbacks.createSurvey(((Number) execution.getVariable(CALLBACK_ID)).longValue(),
+    String token = callbacks.createSurvey(((Number) CALLBACK_ID.get(execution)).longValue(),
         CaseVariables.caseNumber(execution), execution.getProcessInstanceId(), expires, now);
-    execution.setVariable(SURVEY_URL, settings.publicUrl() + "/survey.html?token=" + token);
-    execution.setVariable(SURVEY_EXPIRES_AT, Date.from(expires));
+    SURVEY_URL.set(execution, settings.publicUrl() + "/survey.html?token=" + token);
+    SURVEY_EXPIRES_AT.set(execution, Date.from(expires));
   }
 }

@@ -41,7 +41,7 @@ class PrepareCallbackDelegate implements JavaDelegate {
     }
     Customer customer = customers.find(customerId)
         .orElseThrow(() -> new IllegalArgumentException("No customer " + customerId));
-    Object reason = execution.getVariable(REASON);
+    Object reason = REASON.get(execution);
     if (reason == null) {
       throw new IllegalArgumentException("A callback needs 'reason'");
     }
@@ -53,9 +53,9 @@ class PrepareCallbackDelegate implements JavaDelegate {
     CaseVariables.CUSTOMER_NAME.set(execution, customer.name());
     CaseVariables.CUSTOMER_TIER.set(execution, customer.tier().name());
     execution.setVariable(CaseVariables.MARKET, customer.market().name());
-    execution.setVariable(COMPLAINT_CASE, complaints.exists(caseNumber));
-    execution.setVariable(ATTEMPT, 0);
-    execution.setVariable(CALLBACK_ID, callbacks.create(caseNumber, customerId, reason.toString(),
+    COMPLAINT_CASE.set(execution, complaints.exists(caseNumber));
+    ATTEMPT.set(execution, 0);
+    CALLBACK_ID.set(execution, callbacks.create(caseNumber, customerId, reason.toString(),
         execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant()));
   }
 }

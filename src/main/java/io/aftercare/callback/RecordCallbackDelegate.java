@@ -30,21 +30,21 @@ class RecordCallbackDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long callbackId = ((Number) execution.getVariable(CALLBACK_ID)).longValue();
+    long callbackId = ((Number) CALLBACK_ID.get(execution)).longValue();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     switch (InputParameters.required(execution, "recordCallback", "stage")) {
-      case "planned" -> callbacks.planned(callbackId, number(execution.getVariable(MAX_ATTEMPTS)));
+      case "planned" -> callbacks.planned(callbackId, number(MAX_ATTEMPTS.get(execution)));
       case "attempt" -> {
-        int attempt = number(execution.getVariable(ATTEMPT)) + 1;
-        execution.setVariable(ATTEMPT, attempt);
+        int attempt = number(ATTEMPT.get(execution)) + 1;
+        ATTEMPT.set(execution, attempt);
         Authentication user = identity.getCurrentAuthentication();
-        callbacks.attempt(callbackId, attempt, Boolean.TRUE.equals(execution.getVariable(REACHED)),
+        callbacks.attempt(callbackId, attempt, Boolean.TRUE.equals(REACHED.get(execution)),
             user == null ? null : user.getUserId(), now);
       }
       case "answers" -> callbacks.answered(callbackId, CaseVariables.caseNumber(execution), "CALL",
-          new CallbackRecords.Answers(number(execution.getVariable(CSAT)),
-              execution.getVariable(NPS) == null ? null : number(execution.getVariable(NPS)),
-              Boolean.TRUE.equals(execution.getVariable(RESOLVED)), (String) execution.getVariable(COMMENT)),
+          new CallbackRecords.Answers(number(CSAT.get(execution)),
+              NPS.get(execution) == null ? null : number(NPS.get(execution)),
+              Boolean.TRUE.equals(RESOLVED.get(execution)), COMMENT.get(execution)),
           now);
       case "unreachable" -> callbacks.close(callbackId, "UNREACHABLE", now);
       default -> throw new IllegalArgumentException("recordCallback: unknown stage on "

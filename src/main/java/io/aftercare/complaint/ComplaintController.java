@@ -64,24 +64,24 @@ class ComplaintController {
       throw new InvalidRequestException(problems);
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(INTAKE_CHANNEL, registration.intakeChannel());
+    INTAKE_CHANNEL.put(variables, registration.intakeChannel());
     if (registration.customerId() != null) {
       variables.put(CaseVariables.CUSTOMER_ID, registration.customerId());
     }
     CaseVariables.CUSTOMER_NAME.put(variables, registration.customerName());
-    variables.put(CUSTOMER_EMAIL, registration.customerEmail());
-    variables.put(CUSTOMER_PHONE, registration.customerPhone());
+    CUSTOMER_EMAIL.put(variables, registration.customerEmail());
+    CUSTOMER_PHONE.put(variables, registration.customerPhone());
     variables.put(CaseVariables.MARKET, registration.market() == null ? null : registration.market().name());
-    variables.put(LOCALE, registration.locale() == null ? null : registration.locale().tag());
+    LOCALE.put(variables, registration.locale() == null ? null : registration.locale().tag());
     CaseVariables.SKU.put(variables, registration.sku());
     CaseVariables.BATCH.put(variables, registration.batch());
     CaseVariables.ORDER_NUMBER.put(variables, registration.orderNumber());
     CaseVariables.PURCHASE_CHANNEL.put(variables, registration.purchaseChannel());
     CaseVariables.PURCHASE_DATE.put(variables, registration.purchaseDate());
-    variables.put(DESCRIPTION, registration.description());
+    DESCRIPTION.put(variables, registration.description());
     // as JSON stored in a byte array: 20 attachments of 1,000-character links exceed the 4,000
     // characters of a text variable; registration moves them into complaint_attachment
-    variables.put(ATTACHMENTS, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+    ATTACHMENTS.put(variables, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
         JSON.writeValueAsString(registration.attachments())).create());
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
         .setVariables(variables).executeWithVariablesInReturn();

@@ -32,14 +32,14 @@ class RecordComplaintDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseNumber = CaseVariables.caseNumber(execution);
     switch (InputParameters.required(execution, "recordComplaint", "stage")) {
-      case "triage" -> complaints.recordTriage(caseNumber, (String) execution.getVariable(CATEGORY),
-          Integer.parseInt(String.valueOf(execution.getVariable(SEVERITY))));
+      case "triage" -> complaints.recordTriage(caseNumber, CATEGORY.get(execution),
+          Integer.parseInt(String.valueOf(SEVERITY.get(execution))));
       case "resolution" -> {
-        Object amount = execution.getVariable(COMPENSATION);
-        complaints.recordResolution(caseNumber, (String) execution.getVariable(RESOLUTION),
-            amount == null ? null : new BigDecimal(amount.toString()), (String) execution.getVariable("team"));
+        Object amount = COMPENSATION.get(execution);
+        complaints.recordResolution(caseNumber, RESOLUTION.get(execution),
+            amount == null ? null : new BigDecimal(amount.toString()), TEAM.get(execution));
         // what the approval decision and the approver see: the order's refunds so far
-        execution.setVariable(EARLIER_REFUNDS, returns.refundsOfOrder(
+        EARLIER_REFUNDS.set(execution, returns.refundsOfOrder(
             CaseVariables.ORDER_NUMBER.get(execution), caseNumber));
       }
       case "closed" -> complaints.recordOutcome(caseNumber,

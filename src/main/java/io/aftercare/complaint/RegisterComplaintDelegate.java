@@ -34,29 +34,29 @@ class RegisterComplaintDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws Exception {
     ComplaintRegistration registration = new ComplaintRegistration(
-        text(execution, INTAKE_CHANNEL),
+        INTAKE_CHANNEL.get(execution),
         CaseVariables.customerId(execution),
         CaseVariables.CUSTOMER_NAME.get(execution),
-        text(execution, CUSTOMER_EMAIL),
-        text(execution, CUSTOMER_PHONE),
+        CUSTOMER_EMAIL.get(execution),
+        CUSTOMER_PHONE.get(execution),
         // a known customer (by id) brings their market; a new one must name it
         CaseVariables.customerId(execution) != null && text(execution, CaseVariables.MARKET) == null ? null
             : Market.valueOf(required(execution, CaseVariables.MARKET)),
-        CustomerLocale.of(text(execution, LOCALE) == null ? "en" : text(execution, LOCALE)),
+        CustomerLocale.of(LOCALE.get(execution) == null ? "en" : LOCALE.get(execution)),
         CaseVariables.SKU.required(execution).trim().toUpperCase(),
         CaseVariables.BATCH.get(execution),
         CaseVariables.ORDER_NUMBER.get(execution),
         CaseVariables.PURCHASE_CHANNEL.required(execution),
         CaseVariables.PURCHASE_DATE.required(execution),
-        required(execution, DESCRIPTION),
-        attachments(execution.getVariable(ATTACHMENTS)));
+        DESCRIPTION.required(execution),
+        attachments(ATTACHMENTS.get(execution)));
     Date now = ClockUtil.getCurrentTime();
     // started from an enquiry, the complaint joins the enquiry's case
     ComplaintService.Registered registered = complaints.register(registration,
         text(execution, CaseVariables.CASE_NUMBER), now.toInstant());
     // the links now live in complaint_attachment; the process keeps none of them
-    execution.removeVariable(ATTACHMENTS);
-    execution.setVariable(RECEIVED_AT, now);
+    execution.removeVariable(ATTACHMENTS.name());
+    RECEIVED_AT.set(execution, now);
 
     execution.setVariable(CaseVariables.CASE_NUMBER, registered.caseNumber());
     execution.setProcessBusinessKey(registered.caseNumber());
@@ -65,9 +65,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
     execution.setVariable(CaseVariables.MARKET, registered.customer().market().name());
     CaseVariables.CUSTOMER_TIER.set(execution, registered.customer().tier().name());
     CaseVariables.PRODUCT.set(execution, registered.product().sku() + " " + registered.product().name());
-    execution.setVariable(REPEAT_CUSTOMER, registered.repeatCustomer());
-    execution.setVariable(REPEAT_BATCH, registered.repeatBatch());
-    execution.setVariable(REPEAT_NOTE, repeatNote(registered));
+    REPEAT_CUSTOMER.set(execution, registered.repeatCustomer());
+    REPEAT_BATCH.set(execution, registered.repeatBatch());
+    REPEAT_NOTE.set(execution, repeatNote(registered));
   }
 
   private static String repeatNote(ComplaintService.Registered registered) {

@@ -33,14 +33,14 @@ class ReopenComplaintDelegate implements JavaDelegate {
     CaseVariables.SKU.set(execution, complaint.sku());
     CaseVariables.BATCH.set(execution, complaint.batch());
     CaseVariables.PRODUCT.set(execution, complaint.product());
-    execution.setVariable(DESCRIPTION, complaint.description());
+    DESCRIPTION.set(execution, complaint.description());
     // a new exchange or refund hands the purchase to the return process
     CaseVariables.ORDER_NUMBER.set(execution, complaint.orderNumber());
     CaseVariables.PURCHASE_CHANNEL.set(execution, complaint.purchaseChannel());
     CaseVariables.PURCHASE_DATE.set(execution, complaint.purchaseDate());
     Object comment = execution.getVariable("comment");
-    execution.setVariable(REPEAT_NOTE, "Reopened: the customer was not satisfied with the outcome"
+    REPEAT_NOTE.set(execution, "Reopened: the customer was not satisfied with the outcome"
         + (comment == null ? "." : " — \"" + comment + "\""));
-    execution.setVariable(RECEIVED_AT, ClockUtil.getCurrentTime());
+    RECEIVED_AT.set(execution, ClockUtil.getCurrentTime());
   }
 }

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 class StartComplaintDelegate implements JavaDelegate {
 
   /** The fields of forms/register-complaint.form, which the step before collected. */
-  static final List<String> FORM_VARIABLES = List.of(INTAKE_CHANNEL, CaseVariables.CUSTOMER_NAME.name(), CUSTOMER_EMAIL,
-      CUSTOMER_PHONE, CaseVariables.MARKET, LOCALE, CaseVariables.SKU.name(), CaseVariables.BATCH.name(),
+  static final List<String> FORM_VARIABLES = List.of(INTAKE_CHANNEL.name(), CaseVariables.CUSTOMER_NAME.name(),
+      CUSTOMER_EMAIL.name(), CUSTOMER_PHONE.name(), CaseVariables.MARKET, LOCALE.name(), CaseVariables.SKU.name(), CaseVariables.BATCH.name(),
       CaseVariables.PURCHASE_CHANNEL.name(), CaseVariables.PURCHASE_DATE.name(), CaseVariables.ORDER_NUMBER.name(),
-      DESCRIPTION, ATTACHMENTS);
+      DESCRIPTION.name(), ATTACHMENTS.name());
 
   private final RuntimeService runtime;
 

@@ -41,6 +41,28 @@ public final class ProcessVariable<T> {
         value -> value);
   }
 
+  /** A whole number (int), read from any number or its text. */
+  public static ProcessVariable<Integer> integer(String name) {
+    return new ProcessVariable<>(name, value -> value instanceof Number n ? n.intValue() : Integer.valueOf(value.toString()),
+        value -> value);
+  }
+
+  /** true or false, read from a Boolean or its text. */
+  public static ProcessVariable<Boolean> flag(String name) {
+    return new ProcessVariable<>(name, value -> value instanceof Boolean b ? b : Boolean.valueOf(value.toString()),
+        value -> value);
+  }
+
+  /** A moment, stored as a Date (timers and due dates read it); read from a Date or ISO-8601 text. */
+  public static ProcessVariable<java.util.Date> moment(String name) {
+    return new ProcessVariable<>(name, CaseVariables::date, value -> value);
+  }
+
+  /** Any value, as it is stored (a Spin JSON value, a map). */
+  public static ProcessVariable<Object> value(String name) {
+    return new ProcessVariable<>(name, value -> value, value -> value);
+  }
+
   public String name() {
     return name;
   }

@@ -61,11 +61,11 @@ class ReturnDelegates {
         throw new IllegalArgumentException("A return needs the id of a known customer ('customerId'), got " + customerId);
       }
       Market market = customer.market();
-      boolean fromComplaint = execution.getVariable(ORIGIN) == null;
-      String origin = fromComplaint ? "complaint" : text(execution, ORIGIN);
+      boolean fromComplaint = ORIGIN.get(execution) == null;
+      String origin = fromComplaint ? "complaint" : ORIGIN.get(execution);
       // from a complaint, the reason is the complaint-return-reason decision's (Task_DecideReason)
-      String reason = required(execution, REASON);
-      String requested = fromComplaint ? text(execution, "resolution") : text(execution, REQUESTED_SETTLEMENT);
+      String reason = REASON.required(execution);
+      String requested = fromComplaint ? COMPLAINT_RESOLUTION.get(execution) : REQUESTED_SETTLEMENT.get(execution);
       String sku = CaseVariables.SKU.required(execution).toUpperCase(Locale.ROOT);
       LocalDate purchaseDate = CaseVariables.PURCHASE_DATE.get(execution);
       if (purchaseDate == null) {
@@ -73,29 +73,29 @@ class ReturnDelegates {
       }
       Returns.Return recorded = returns.register(new Returns.Registration(caseNumber, customer.id(), origin, sku,
           CaseVariables.BATCH.get(execution), CaseVariables.ORDER_NUMBER.get(execution), CaseVariables.PURCHASE_CHANNEL.required(execution).toLowerCase(),
-          purchaseDate, CaseVariables.day(execution.getVariable("deliveredOn")), reason,
-          Boolean.TRUE.equals(execution.getVariable(OPENED)), (Boolean) execution.getVariable(SEAL_CONFIRMED),
-          Boolean.TRUE.equals(execution.getVariable(EXPIRED)), requested.toLowerCase(),
+          purchaseDate, DELIVERED_ON.get(execution), reason,
+          Boolean.TRUE.equals(OPENED.get(execution)), SEAL_CONFIRMED.get(execution),
+          Boolean.TRUE.equals(EXPIRED.get(execution)), requested.toLowerCase(),
           now.atZone(market.zone()).toLocalDate()), now);
 
       execution.setProcessBusinessKey(caseNumber);
       execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
       execution.setVariable(CaseVariables.MARKET, market.name());
-      execution.setVariable(RMA_NUMBER, recorded.rmaNumber());
-      execution.setVariable(ORIGIN, recorded.origin());
-      execution.setVariable(REASON, recorded.reason());
-      execution.setVariable(REQUESTED_SETTLEMENT, recorded.requested());
+      RMA_NUMBER.set(execution, recorded.rmaNumber());
+      ORIGIN.set(execution, recorded.origin());
+      REASON.set(execution, recorded.reason());
+      REQUESTED_SETTLEMENT.set(execution, recorded.requested());
       CaseVariables.PURCHASE_CHANNEL.set(execution, recorded.purchaseChannel());
-      execution.setVariable(DAYS_SINCE_DELIVERY, recorded.daysSinceDelivery());
-      execution.setVariable(PERIOD_DAY, periods.periodDay(customer, recorded.deliveredOn() != null
+      DAYS_SINCE_DELIVERY.set(execution, recorded.daysSinceDelivery());
+      PERIOD_DAY.set(execution, periods.periodDay(customer, recorded.deliveredOn() != null
           ? recorded.deliveredOn() : recorded.purchaseDate(), now.atZone(market.zone()).toLocalDate()));
-      execution.setVariable(OPENED, recorded.opened());
-      execution.setVariable(SEAL_CONFIRMED, recorded.sealConfirmed());
-      execution.setVariable(EXPIRED, recorded.expired());
+      OPENED.set(execution, recorded.opened());
+      SEAL_CONFIRMED.set(execution, recorded.sealConfirmed());
+      EXPIRED.set(execution, recorded.expired());
       CaseVariables.CUSTOMER_NAME.set(execution, customer.name());
       CaseVariables.CUSTOMER_TIER.set(execution, customer.tier().name());
       CaseVariables.PRODUCT.set(execution, catalogue.find(sku).map(p -> p.sku() + " " + p.name()).orElse(sku));
-      execution.setVariable("returnAddress", settings.returnAddress(market));
+      RETURN_ADDRESS.set(execution, settings.returnAddress(market));
     };
   }
 
@@ -106,40 +106,40 @@ class ReturnDelegates {
   @Bean("recordReturn")
   JavaDelegate recordReturn() {
     return execution -> {
-      String rma = required(execution, RMA_NUMBER);
+      String rma = RMA_NUMBER.required(execution);
       switch (InputParameters.required(execution, "recordReturn", "stage")) {
         case "eligibility" -> returns.recordEligibility(rma, bool(execution, "eligible"),
-            text(execution, "eligibilityBasis"), bool(execution, "reviewNeeded"));
+            ELIGIBILITY_BASIS.get(execution), REVIEW_NEEDED.required(execution));
         case "decision" -> {
-          boolean approved = bool(execution, APPROVED);
-          String settlement = required(execution, SETTLEMENT);
+          boolean approved = APPROVED.required(execution);
+          String settlement = SETTLEMENT.required(execution);
           // a clerk's decision names the clerk; an automatic one the decision that made it
-          String user = bool(execution, "reviewNeeded") ? currentUser(execution) : null;
-          returns.recordDecision(rma, approved, settlement, required(execution, SHIPPING_PAID_BY),
-              text(execution, DECISION_NOTE), user != null ? user : DECISION);
-          execution.setVariable(SETTLEMENT_CLOCK, settlementClock(settlement, text(execution, REFUND_CLOCK),
-              text(execution, EXCHANGE_CLOCK)));
+          String user = REVIEW_NEEDED.required(execution) ? currentUser(execution) : null;
+          returns.recordDecision(rma, approved, settlement, SHIPPING_PAID_BY.required(execution),
+              DECISION_NOTE.get(execution), user != null ? user : DECISION);
+          SETTLEMENT_CLOCK.set(execution, settlementClock(settlement, REFUND_CLOCK.get(execution),
+              EXCHANGE_CLOCK.get(execution)));
           if (!approved) {
-            execution.setVariable(RETURN_OUTCOME, "rejected");
+            RETURN_OUTCOME.set(execution, "rejected");
           }
         }
         case "receipt" -> {
-          returns.recordReceipt(rma, CaseVariables.day(execution.getVariable(RECEIVED_ON)),
-              required(execution, RECEIVED_CONDITION), text(execution, RECEIVED_BATCH));
-          if (execution.getVariable(INSPECTED_BATCH) == null) {
-            execution.setVariable(INSPECTED_BATCH, text(execution, RECEIVED_BATCH));
+          returns.recordReceipt(rma, RECEIVED_ON.get(execution),
+              RECEIVED_CONDITION.required(execution), RECEIVED_BATCH.get(execution));
+          if (INSPECTED_BATCH.get(execution) == null) {
+            INSPECTED_BATCH.set(execution, RECEIVED_BATCH.get(execution));
           }
           settlementCounting(execution, rma);
         }
         case "inspection" -> {
-          boolean matches = bool(execution, CONDITION_MATCHES);
-          returns.recordInspection(rma, matches, text(execution, INSPECTED_BATCH), text(execution, INSPECTION_NOTE));
+          boolean matches = CONDITION_MATCHES.required(execution);
+          returns.recordInspection(rma, matches, INSPECTED_BATCH.get(execution), INSPECTION_NOTE.get(execution));
           if (!matches) {
-            execution.setVariable(RETURN_OUTCOME, "returned_to_customer");
+            RETURN_OUTCOME.set(execution, "returned_to_customer");
           }
         }
-        case "cancelled" -> execution.setVariable(RETURN_OUTCOME, "cancelled");
-        case "closed" -> returns.close(rma, required(execution, RETURN_OUTCOME), ClockUtil.getCurrentTime().toInstant());
+        case "cancelled" -> RETURN_OUTCOME.set(execution, "cancelled");
+        case "closed" -> returns.close(rma, RETURN_OUTCOME.required(execution), ClockUtil.getCurrentTime().toInstant());
         default -> throw new IllegalArgumentException("recordReturn: unknown stage on " + execution.getCurrentActivityId());
       }
     };
@@ -164,29 +164,29 @@ class ReturnDelegates {
    * every other settlement from the parcel's receipt, in the market's calendar.
    */
   private void settlementCounting(DelegateExecution execution, String rma) {
-    Object from = execution.getVariable(RECEIVED_ON);
+    LocalDate from = RECEIVED_ON.get(execution);
     String calendar = null;
-    if (WITHDRAWAL_REFUND.equals(text(execution, SETTLEMENT_CLOCK))) {
+    if (WITHDRAWAL_REFUND.equals(SETTLEMENT_CLOCK.get(execution))) {
       Returns.Return r = returns.find(rma).orElseThrow(() -> new IllegalStateException("No return " + rma));
       Customer customer = customers.find(r.customerId()).orElseThrow();
       BusinessCalendar counting = periods.calendarOf(customer.market(), customer.country()).orElseThrow(() ->
           new IllegalStateException("EU customer " + customer.id() + " of " + rma + " has no country calendar"));
       calendar = counting.code();
-      from = r.requestedAt().atZone(counting.zone()).toLocalDate().toString();
+      from = r.requestedAt().atZone(counting.zone()).toLocalDate();
     }
-    execution.setVariable(SETTLEMENT_FROM, from);
-    execution.setVariable(SETTLEMENT_CALENDAR, calendar);
+    SETTLEMENT_FROM.set(execution, from);
+    SETTLEMENT_CALENDAR.set(execution, calendar);
   }
 
   /** Refunds the order line through the payment gateway, once per RMA number. */
   @Bean("refundPayment")
   JavaDelegate refundPayment() {
     return execution -> {
-      String rma = required(execution, RMA_NUMBER);
+      String rma = RMA_NUMBER.required(execution);
       String reference = partners.post("payment", settings.payment(), "/refunds", rma, order(execution, rma), "refundId");
       returns.recordRefund(rma, reference);
-      execution.setVariable("refundReference", reference);
-      execution.setVariable(RETURN_OUTCOME, "refunded");
+      REFUND_REFERENCE.set(execution, reference);
+      RETURN_OUTCOME.set(execution, "refunded");
     };
   }
 
@@ -194,12 +194,12 @@ class ReturnDelegates {
   @Bean("shipReplacement")
   JavaDelegate shipReplacement() {
     return execution -> {
-      String rma = required(execution, RMA_NUMBER);
+      String rma = RMA_NUMBER.required(execution);
       String reference = partners.post("fulfilment", settings.fulfilment(), "/shipments", rma, order(execution, rma),
           "shipmentId");
       returns.recordShipment(rma, reference);
-      execution.setVariable("shipmentReference", reference);
-      execution.setVariable(RETURN_OUTCOME, "replaced");
+      SHIPMENT_REFERENCE.set(execution, reference);
+      RETURN_OUTCOME.set(execution, "replaced");
     };
   }
 

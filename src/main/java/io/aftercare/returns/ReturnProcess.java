@@ -1,5 +1,7 @@
 package io.aftercare.returns;
 
+import io.aftercare.process.ProcessVariable;
+
 /** Names the return / exchange process shares with its diagram, decision, forms and API. */
 public final class ReturnProcess {
 
@@ -8,41 +10,53 @@ public final class ReturnProcess {
   /** The parcel task, completed by the warehouse scan through the API or by a clerk in Tasklist. */
   public static final String PARCEL_TASK = "Task_ReceiveParcel";
 
-  public static final String RMA_NUMBER = "rmaNumber";
-  public static final String ORIGIN = "origin";
-  public static final String REASON = "reason";
-  public static final String REQUESTED_SETTLEMENT = "requested";
-  public static final String DAYS_SINCE_DELIVERY = "daysSinceDelivery";
+  public static final ProcessVariable<String> RMA_NUMBER = ProcessVariable.text("rmaNumber");
+  public static final ProcessVariable<String> ORIGIN = ProcessVariable.text("origin");
+  public static final ProcessVariable<String> REASON = ProcessVariable.text("reason");
+  public static final ProcessVariable<String> REQUESTED_SETTLEMENT = ProcessVariable.text("requested");
+  public static final ProcessVariable<Integer> DAYS_SINCE_DELIVERY = ProcessVariable.integer("daysSinceDelivery");
   /**
    * The day of the return period the request falls on as the law counts it; what the eligibility
    * table compares with its day limits (see {@link ReturnPeriods}).
    */
-  public static final String PERIOD_DAY = "periodDay";
-  public static final String OPENED = "opened";
-  public static final String SEAL_CONFIRMED = "sealConfirmedAtPurchase";
-  public static final String EXPIRED = "expired";
+  public static final ProcessVariable<Object> PERIOD_DAY = ProcessVariable.value("periodDay");
+  public static final ProcessVariable<Boolean> OPENED = ProcessVariable.flag("opened");
+  public static final ProcessVariable<Boolean> SEAL_CONFIRMED = ProcessVariable.flag("sealConfirmedAtPurchase");
+  public static final ProcessVariable<Boolean> EXPIRED = ProcessVariable.flag("expired");
   /** The decision: approved, settlement (refund|exchange), who pays shipping, a note for the customer. */
-  public static final String APPROVED = "approved";
-  public static final String SETTLEMENT = "settlement";
-  public static final String SHIPPING_PAID_BY = "shippingPaidBy";
-  public static final String DECISION_NOTE = "decisionNote";
+  public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.flag("approved");
+  public static final ProcessVariable<String> SETTLEMENT = ProcessVariable.text("settlement");
+  public static final ProcessVariable<String> SHIPPING_PAID_BY = ProcessVariable.text("shippingPaidBy");
+  public static final ProcessVariable<String> DECISION_NOTE = ProcessVariable.text("decisionNote");
   /** The SLA target the settlement runs by, and what it counts from and in (null: the market's calendar). */
-  public static final String SETTLEMENT_CLOCK = "settlementClock";
-  public static final String SETTLEMENT_FROM = "settlementFrom";
-  public static final String SETTLEMENT_CALENDAR = "settlementCalendar";
+  public static final ProcessVariable<String> SETTLEMENT_CLOCK = ProcessVariable.text("settlementClock");
+  public static final ProcessVariable<java.time.LocalDate> SETTLEMENT_FROM = ProcessVariable.day("settlementFrom");
+  public static final ProcessVariable<String> SETTLEMENT_CALENDAR = ProcessVariable.text("settlementCalendar");
   /** The eligibility decision's outputs: the target a refund, and an exchange, runs by. */
-  public static final String REFUND_CLOCK = "refundClock";
-  public static final String EXCHANGE_CLOCK = "exchangeClock";
+  public static final ProcessVariable<String> REFUND_CLOCK = ProcessVariable.text("refundClock");
+  public static final ProcessVariable<String> EXCHANGE_CLOCK = ProcessVariable.text("exchangeClock");
   /** The refund within 14 days of an EU withdrawal (Directive 2011/83/EU art. 13(1)). */
   public static final String WITHDRAWAL_REFUND = "return.refund.EU.withdrawal";
-  public static final String RECEIVED_ON = "receivedOn";
-  public static final String RECEIVED_CONDITION = "receivedCondition";
-  public static final String RECEIVED_BATCH = "receivedBatch";
-  public static final String CONDITION_MATCHES = "conditionMatches";
-  public static final String INSPECTED_BATCH = "inspectedBatch";
-  public static final String INSPECTION_NOTE = "inspectionNote";
+  public static final ProcessVariable<java.time.LocalDate> RECEIVED_ON = ProcessVariable.day("receivedOn");
+  public static final ProcessVariable<String> RECEIVED_CONDITION = ProcessVariable.text("receivedCondition");
+  public static final ProcessVariable<String> RECEIVED_BATCH = ProcessVariable.text("receivedBatch");
+  public static final ProcessVariable<Boolean> CONDITION_MATCHES = ProcessVariable.flag("conditionMatches");
+  public static final ProcessVariable<String> INSPECTED_BATCH = ProcessVariable.text("inspectedBatch");
+  public static final ProcessVariable<String> INSPECTION_NOTE = ProcessVariable.text("inspectionNote");
+  /** The delivery day the request names (may be missing: bought in a store). */
+  public static final ProcessVariable<java.time.LocalDate> DELIVERED_ON = ProcessVariable.day("deliveredOn");
+  /** Where the customer sends the parcel (aftercare.returns.return-address of the market). */
+  public static final ProcessVariable<String> RETURN_ADDRESS = ProcessVariable.text("returnAddress");
+  /** The eligibility decision's basis and whether a clerk reviews. */
+  public static final ProcessVariable<String> ELIGIBILITY_BASIS = ProcessVariable.text("eligibilityBasis");
+  public static final ProcessVariable<Boolean> REVIEW_NEEDED = ProcessVariable.flag("reviewNeeded");
+  /** The payment gateway's and the fulfilment service's references. */
+  public static final ProcessVariable<String> REFUND_REFERENCE = ProcessVariable.text("refundReference");
+  public static final ProcessVariable<String> SHIPMENT_REFERENCE = ProcessVariable.text("shipmentReference");
+  /** What a complaint that asks for the return sends: its resolution (exchange or refund). */
+  public static final ProcessVariable<String> COMPLAINT_RESOLUTION = ProcessVariable.text("resolution");
   /** refunded, replaced, rejected, cancelled, returned_to_customer */
-  public static final String RETURN_OUTCOME = "returnOutcome";
+  public static final ProcessVariable<String> RETURN_OUTCOME = ProcessVariable.text("returnOutcome");
 
   private ReturnProcess() {}
 }

@@ -163,22 +163,22 @@ class ReturnsController {
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.CUSTOMER_ID, customer.id());
     variables.put(CaseVariables.MARKET, customer.market().name());
-    variables.put(ORIGIN, "direct");
+    ORIGIN.put(variables, "direct");
     CaseVariables.SKU.put(variables, request.product().sku().trim().toUpperCase(Locale.ROOT));
     CaseVariables.BATCH.put(variables, request.product().batch());
     CaseVariables.ORDER_NUMBER.put(variables, purchase.orderNumber());
     CaseVariables.PURCHASE_CHANNEL.put(variables, purchase.channel().json());
     CaseVariables.PURCHASE_DATE.put(variables, purchase.date());
     variables.put("deliveredOn", purchase.deliveredOn() == null ? null : purchase.deliveredOn().toString());
-    variables.put(REASON, request.reason().json());
-    variables.put(OPENED, request.opened());
-    variables.put(SEAL_CONFIRMED, request.sealConfirmedAtPurchase());
-    variables.put(EXPIRED, Boolean.TRUE.equals(request.expired()));
-    variables.put(REQUESTED_SETTLEMENT, request.requested().json());
+    REASON.put(variables, request.reason().json());
+    OPENED.put(variables, request.opened());
+    SEAL_CONFIRMED.put(variables, request.sealConfirmedAtPurchase());
+    EXPIRED.put(variables, Boolean.TRUE.equals(request.expired()));
+    REQUESTED_SETTLEMENT.put(variables, request.requested().json());
     ProcessInstanceWithVariables started = runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber)
         .setVariables(variables).executeWithVariablesInReturn();
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber))
-        .body(new Created(caseNumber, (String) started.getVariables().get(RMA_NUMBER)));
+        .body(new Created(caseNumber, RMA_NUMBER.get(started.getVariables())));
   }
 
   @PostMapping("/api/returns/{rmaNumber}/receipt")
@@ -188,7 +188,7 @@ class ReturnsController {
     returns.lock(rmaNumber);
     Returns.Return recorded = returns.find(rmaNumber).orElseThrow(() -> new NotFoundException("return", rmaNumber));
     Task parcel = tasks.createTaskQuery().processInstanceBusinessKey(recorded.caseNumber())
-        .processDefinitionKey(KEY).taskDefinitionKey(PARCEL_TASK).processVariableValueEquals(RMA_NUMBER, rmaNumber)
+        .processDefinitionKey(KEY).taskDefinitionKey(PARCEL_TASK).processVariableValueEquals(RMA_NUMBER.name(), rmaNumber)
         .singleResult();
     if (parcel == null) {
       throw new CaseStateException(rmaNumber + " is not waiting for a parcel" + stage(recorded));
@@ -206,9 +206,9 @@ class ReturnsController {
       throw new InvalidRequestException(problems);
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(RECEIVED_ON, receipt.receivedOn().toString());
-    variables.put(RECEIVED_CONDITION, receipt.condition().json());
-    variables.put(RECEIVED_BATCH, receipt.batch());
+    RECEIVED_ON.put(variables, receipt.receivedOn());
+    RECEIVED_CONDITION.put(variables, receipt.condition().json());
+    RECEIVED_BATCH.put(variables, receipt.batch());
     tasks.complete(parcel.getId(), variables);
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }

@@ -69,8 +69,8 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     clocks = new ClockBook(recorder);
     Mocks.register("registerAdverseReaction", (JavaDelegate) execution -> {
       execution.setProcessBusinessKey(CASE);
-      execution.setVariable(REPORT_NUMBER, "AR-2026-000555");
-      execution.setVariable(AWARE_DATE, AWARE);
+      REPORT_NUMBER.set(execution, "AR-2026-000555");
+      AWARE_DATE.set(execution, java.time.LocalDate.parse(AWARE));
       if (!execution.hasVariable("product")) {
         execution.setVariable("product", execution.getVariable("sku"));
       }
@@ -81,13 +81,13 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     Mocks.register("escalate", clocks.escalate());
     Mocks.register("recordAdverseReaction", recorder.delegate("recordAdverseReaction", "stage"));
     Mocks.register("adverseReport", (JavaDelegate) execution -> {
-      execution.setVariable(REPORT_ID, 1L);
-      execution.setVariable(REPORT_URL, "http://localhost:8080/api/adverse-reactions/" + CASE + "/reports/1.html");
+      REPORT_ID.set(execution, 1L);
+      REPORT_URL.set(execution, "http://localhost:8080/api/adverse-reactions/" + CASE + "/reports/1.html");
       recorder.add("adverseReport:" + execution.getVariableLocal("reportType"));
     });
     Mocks.register("batchSignal", (JavaDelegate) execution -> {
-      execution.setVariable(BATCH_REPORTS, 3L);
-      execution.setVariable(BATCH_SIGNAL, Boolean.TRUE.equals(execution.getVariable("signalForTest")));
+      BATCH_REPORTS.set(execution, 3L);
+      BATCH_SIGNAL.set(execution, Boolean.TRUE.equals(execution.getVariable("signalForTest")));
     });
   }
 
@@ -99,17 +99,17 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     assertThat(task().getDueDate()).isEqualTo(date("2026-11-20T16:00:00Z"));
     complete(task(), details("CN", Map.of("hospitalised", true)));
 
-    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS)).isEqualTo("serious");
+    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS.name())).isEqualTo("serious");
     assertThat(calls).contains("slaClock:clock=adverse.regulatory.CN.serious,action=start");
     assertThat(task()).hasName("Assess " + CASE + " · serious");
-    complete(task(), withVariables(CAUSALITY, "probable", "assessmentNote", "Onset two days after first use."));
+    complete(task(), withVariables(CAUSALITY.name(), "probable", "assessmentNote", "Onset two days after first use."));
 
     assertThat(calls).containsSubsequence("slaClock:clock=adverse.internal,action=stop",
         "recordAdverseReaction:stage=assessment", "adverseReport:INITIAL");
     assertThat(task()).hasName("Submit AR-2026-000555 to the regulator · serious");
     // CN serious: 15 calendar days after 2026-11-20 -> end of 2026-12-05 in Shanghai
     assertThat(task().getDueDate()).isEqualTo(date("2026-12-05T15:59:59Z"));
-    complete(task(), withVariables(SUBMITTED_ON, "2026-11-27", SUBMISSION_REFERENCE, "NMPA-2026-88812"));
+    complete(task(), withVariables(SUBMITTED_ON.name(), "2026-11-27", SUBMISSION_REFERENCE.name(), "NMPA-2026-88812"));
 
     assertThat(calls).containsSubsequence("slaClock:clock=adverse.regulatory.CN.serious,action=stop",
         "recordAdverseReaction:stage=submission");
@@ -139,9 +139,9 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   void infectionAloneInEuropeIsGeneralSoNotReportedButFollowedUp() {
     fromComplaint("EU", false);
     complete(task(), details("EU", Map.of("infection", true)));
-    complete(task(), withVariables(CAUSALITY, "possible", "assessmentNote", "Mild redness."));
+    complete(task(), withVariables(CAUSALITY.name(), "possible", "assessmentNote", "Mild redness."));
 
-    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS)).isEqualTo("general");
+    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS.name())).isEqualTo("general");
     assertThat(calls).noneMatch(c -> c.startsWith("adverseReport")).noneMatch(c -> c.contains("adverse.regulatory"));
     assertThat(current).isWaitingAt("Task_FollowUpCustomer").hasNotPassed("Task_Submit");
   }
@@ -158,7 +158,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   void socialImpactInChinaRunsTheThreeDayClock() {
     fromComplaint("CN", false);
     complete(task(), details("CN", Map.of("socialImpact", true)));
-    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS)).isEqualTo("social_impact");
+    assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS.name())).isEqualTo("social_impact");
     assertThat(calls).contains("slaClock:clock=adverse.regulatory.CN.social-impact,action=start");
     // 3 calendar days after 2026-11-20 -> end of 2026-11-23 in Shanghai
     assertThat(clocks.clock(CASE, "adverse.regulatory.CN.social-impact").dueAt())
@@ -169,7 +169,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   void batchSignalOpensAReviewForSafety() {
     fromComplaint("EU", true);
     complete(task(), details("EU", Map.of()));
-    complete(task(), withVariables(CAUSALITY, "possible", "assessmentNote", "-"));
+    complete(task(), withVariables(CAUSALITY.name(), "possible", "assessmentNote", "-"));
 
     assertThat(current).isWaitingAt("Task_ReviewSignal");
     assertThat(task()).hasCandidateGroup("safety").hasName("Review batch signal U2604B · 3 reports");
@@ -194,7 +194,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
         .hasName("Submit follow-up of AR-2026-000555 to the regulator · received 2026-12-20");
     // CN serious follow-up: 20 calendar days after 2026-12-20 -> end of 2027-01-09 in Shanghai
     assertThat(task().getDueDate()).isEqualTo(date("2027-01-09T15:59:59Z"));
-    complete(task(), withVariables(SUBMITTED_ON, "2026-12-28", SUBMISSION_REFERENCE, "NMPA-2026-88812-F1"));
+    complete(task(), withVariables(SUBMITTED_ON.name(), "2026-12-28", SUBMISSION_REFERENCE.name(), "NMPA-2026-88812-F1"));
 
     assertThat(calls).containsSubsequence("slaClock:clock=adverse.followup.CN.serious:F1,action=stop",
         "recordAdverseReaction:stage=submission");
@@ -233,7 +233,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
         "escalate:clock=" + US_FIRST_FOLLOW_UP + ",level=2,task=Task_SubmitFollowUp");
     assertThat(current).hasPassed("EndEvent_FollowUpWarned", "EndEvent_FollowUpEscalated")
         .isWaitingAt("Task_SubmitFollowUp");
-    complete(task(), withVariables(SUBMITTED_ON, "2027-01-06", SUBMISSION_REFERENCE, "FDA-F1"));
+    complete(task(), withVariables(SUBMITTED_ON.name(), "2027-01-06", SUBMISSION_REFERENCE.name(), "FDA-F1"));
     assertThat(current).isEnded().hasPassed("EndEvent_FollowUpSubmitted");
   }
 
@@ -244,7 +244,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
 
     followUp("US", US_FIRST_FOLLOW_UP, "2026-12-10");
     assertThat(task().getDueDate()).as("its own deadline, not the initial report's").isEqualTo(US_FOLLOW_UP_DUE);
-    complete(task(), withVariables(SUBMITTED_ON, "2026-12-11", SUBMISSION_REFERENCE, "FDA-F1"));
+    complete(task(), withVariables(SUBMITTED_ON.name(), "2026-12-11", SUBMISSION_REFERENCE.name(), "FDA-F1"));
 
     assertThat(clocks.clock(CASE, US_FIRST_FOLLOW_UP).open()).isFalse();
     assertThat(clocks.clock(CASE, US_INITIAL).open()).as("the follow-up stops only its own clock").isTrue();
@@ -254,7 +254,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
 
     execute(timer("Timer_SubmitBreach"));
     assertThat(calls).contains("escalate:clock=" + US_INITIAL + ",level=2,task=Task_Submit");
-    complete(task(), withVariables(SUBMITTED_ON, "2026-12-16", SUBMISSION_REFERENCE, "FDA-1"));
+    complete(task(), withVariables(SUBMITTED_ON.name(), "2026-12-16", SUBMISSION_REFERENCE.name(), "FDA-1"));
     assertThat(clocks.clock(CASE, US_INITIAL)).as("met late, by its own submission")
         .extracting(ClockBook.Clock::open, ClockBook.Clock::breached).containsExactly(false, true);
   }
@@ -267,7 +267,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
 
     // received Thu 2026-12-17: Dec 18, 21-24, 28-31, Jan 4-8, 11 -> end of Mon 2027-01-11 in New York
     assertThat(task().getDueDate()).isEqualTo(date("2027-01-12T04:59:59Z"));
-    complete(task(), withVariables(SUBMITTED_ON, "2026-12-18", SUBMISSION_REFERENCE, "FDA-F2"));
+    complete(task(), withVariables(SUBMITTED_ON.name(), "2026-12-18", SUBMISSION_REFERENCE.name(), "FDA-F2"));
 
     assertThat(clocks.clock(CASE, US_SECOND_FOLLOW_UP).open()).isFalse();
     assertThat(clocks.clock(CASE, US_FIRST_FOLLOW_UP).open()).isTrue();
@@ -278,8 +278,8 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   /** A follow-up as the API starts it: the report's own clock, counted from the day the information came. */
   private void followUp(String market, String clock, String received) {
     current = runtimeService().createMessageCorrelation(io.aftercare.process.Messages.ADVERSE_REACTION_FOLLOW_UP).processInstanceBusinessKey(CASE)
-        .setVariables(Map.of("caseNumber", CASE, "market", market, "customerId", 1L, REPORT_NUMBER, "AR-2026-000555",
-            FOLLOW_UP_CLOCK, clock, FOLLOW_UP_AWARE_DATE, received, SERIOUSNESS, "serious"))
+        .setVariables(Map.of("caseNumber", CASE, "market", market, "customerId", 1L, REPORT_NUMBER.name(), "AR-2026-000555",
+            FOLLOW_UP_CLOCK.name(), clock, FOLLOW_UP_AWARE_DATE.name(), received, SERIOUSNESS.name(), "serious"))
         .correlateStartMessage();
     assertThat(current).isWaitingAt("Task_SubmitFollowUp");
   }
@@ -287,7 +287,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   private void reachSubmission(String market, Map<String, Object> criteria) {
     fromComplaint(market, false);
     complete(task(), details(market, criteria));
-    complete(task(), withVariables(CAUSALITY, "certain", "assessmentNote", "-"));
+    complete(task(), withVariables(CAUSALITY.name(), "certain", "assessmentNote", "-"));
     assertThat(current).isWaitingAt("Task_Submit");
   }
 
