@@ -54,11 +54,17 @@ class LoginThrottleFilter {
               + " again in " + seconds + " s\"}");
           return;
         }
-        Status status = new Status(response);
+        // a failure counts the moment its status is set, before the answer reaches the client:
+        // the client's next try must find it counted
+        Status status = new Status(response, set -> {
+          if (attempt.failed(set)) {
+            throttle.failed(attempt.user(), address, attempt.door(), Instant.now());
+            return true;
+          }
+          return false;
+        });
         chain.doFilter(request, status);
-        if (attempt.failed(status)) {
-          throttle.failed(attempt.user(), address, attempt.door(), Instant.now());
-        } else if (attempt.succeeded(status)) {
+        if (!status.failureCounted && attempt.succeeded(status)) {
           throttle.succeeded(attempt.user(), address);
         }
       }
@@ -171,30 +177,45 @@ class LoginThrottleFilter {
     }
   }
 
-  /** The response's status and redirect, as the rest of the chain set them. */
+  /**
+   * The response's status and redirect, as the rest of the chain set them; {@code failure} is asked
+   * each time they change, before anything is sent, and counts a failed login once.
+   */
   private static final class Status extends HttpServletResponseWrapper {
     int code = 200;
     String location;
+    boolean failureCounted;
+    private final java.util.function.Predicate<Status> failure;
 
-    Status(HttpServletResponse response) {
+    Status(HttpServletResponse response, java.util.function.Predicate<Status> failure) {
       super(response);
+      this.failure = failure;
+    }
+
+    private void decided() {
+      if (!failureCounted) {
+        failureCounted = failure.test(this);
+      }
     }
 
     @Override
     public void setStatus(int sc) {
       code = sc;
+      decided();
       super.setStatus(sc);
     }
 
     @Override
     public void sendError(int sc) throws IOException {
       code = sc;
+      decided();
       super.sendError(sc);
     }
 
     @Override
     public void sendError(int sc, String msg) throws IOException {
       code = sc;
+      decided();
       super.sendError(sc, msg);
     }
 
@@ -202,6 +223,7 @@ class LoginThrottleFilter {
     public void sendRedirect(String target) throws IOException {
       code = 302;
       location = target;
+      decided();
       super.sendRedirect(target);
     }
 
@@ -209,6 +231,7 @@ class LoginThrottleFilter {
     public void setHeader(String name, String value) {
       if ("Location".equalsIgnoreCase(name)) {
         location = value;
+        decided();
       }
       super.setHeader(name, value);
     }
