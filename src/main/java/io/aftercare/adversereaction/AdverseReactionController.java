@@ -1,5 +1,6 @@
 package io.aftercare.adversereaction;
 
+import io.aftercare.process.OnBehalf;
 import static io.aftercare.adversereaction.AdverseReactionProcess.*;
 
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
@@ -13,7 +14,11 @@ import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
+import io.aftercare.customer.ContactMask;
+import io.aftercare.privacy.AccessLog;
 import io.aftercare.process.CaseVariables;
+import java.security.Principal;
+import org.camunda.bpm.engine.variable.Variables;
 import io.aftercare.process.Messages;
 import io.aftercare.product.Product;
 import io.aftercare.product.ProductCatalogue;
@@ -91,9 +96,13 @@ class AdverseReactionController {
   private final CaseIntake intake;
   private final AdverseReactions reactions;
   private final Calendars calendars;
+  private final AccessLog log;
+  private final OnBehalf onBehalf;
 
   AdverseReactionController(RuntimeService runtime, CustomerService customers, ProductCatalogue catalogue,
-      CaseIntake intake, AdverseReactions reactions, Calendars calendars) {
+      CaseIntake intake, AdverseReactions reactions, Calendars calendars, AccessLog log, OnBehalf onBehalf) {
+    this.log = log;
+    this.onBehalf = onBehalf;
     this.runtime = runtime;
     this.customers = customers;
     this.catalogue = catalogue;
@@ -147,7 +156,7 @@ class AdverseReactionController {
     variables.put(CaseVariables.CASE_NUMBER, caseNumber);
     variables.put(CaseVariables.CUSTOMER_ID, customer.id());
     variables.put(CaseVariables.MARKET, customer.market().name());
-    CaseVariables.CUSTOMER_NAME.put(variables, customer.name());
+    CaseVariables.CUSTOMER_NAME.put(variables, ContactMask.name(customer.name()));
     CaseVariables.CUSTOMER_TIER.put(variables, customer.tier().name());
     CaseVariables.SKU.put(variables, product.get().sku());
     CaseVariables.BATCH.put(variables, request.product().batch());
@@ -158,13 +167,14 @@ class AdverseReactionController {
     variables.put("firstUseDate", text(reaction.firstUseDate()));
     variables.put("onsetDate", text(reaction.onsetDate()));
     variables.put("stoppedUseDate", text(reaction.stoppedUseDate()));
-    variables.put("symptoms", reaction.symptoms());
-    variables.put("bodyArea", reaction.bodyArea());
-    variables.put("allergyHistory", reaction.allergyHistory());
-    variables.put("medicalTreatment", reaction.medicalTreatment());
+    // health details pass to the register step only (transient: never stored by the engine)
+    variables.put("symptoms", Variables.stringValue(reaction.symptoms(), true));
+    variables.put("bodyArea", Variables.stringValue(reaction.bodyArea(), true));
+    variables.put("allergyHistory", Variables.stringValue(reaction.allergyHistory(), true));
+    variables.put("medicalTreatment", Variables.booleanValue(reaction.medicalTreatment(), true));
+    variables.put("outcome", Variables.stringValue(reaction.outcome(), true));
     variables.put("hospitalised", reaction.hospitalised());
-    variables.put("outcome", reaction.outcome());
-    runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber).setVariables(variables).execute();
+    onBehalf.run(() -> runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber).setVariables(variables).execute());
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber))
         .body(new Created(caseNumber, AdverseReactions.reportNumber(caseNumber)));
   }
@@ -199,22 +209,27 @@ class AdverseReactionController {
     FOLLOW_UP_CLOCK.put(variables, clock);
     FOLLOW_UP_AWARE_DATE.put(variables, request.awareDate());
     SERIOUSNESS.put(variables, reaction.seriousness());
-    runtime.createMessageCorrelation(Messages.ADVERSE_REACTION_FOLLOW_UP).processInstanceBusinessKey(caseNumber).setVariables(variables)
-        .correlateStartMessage();
+    onBehalf.run(() -> runtime.createMessageCorrelation(Messages.ADVERSE_REACTION_FOLLOW_UP)
+        .processInstanceBusinessKey(caseNumber).setVariables(variables).correlateStartMessage());
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 
   @GetMapping("/api/adverse-reactions/{caseNumber}/reports")
   List<AdverseReactions.Report> reports(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE)
-      String caseNumber) {
-    reactions.find(caseNumber).orElseThrow(() -> new NotFoundException("adverse reaction", caseNumber));
+      String caseNumber, Principal user) {
+    AdverseReactions.Reaction reaction = reactions.find(caseNumber)
+        .orElseThrow(() -> new NotFoundException("adverse reaction", caseNumber));
+    log.record(user.getName(), reaction.customerId(), caseNumber, AccessLog.Data.HEALTH, "regulator's reports",
+        AccessLog.Door.API);
     return reactions.reports(caseNumber);
   }
 
   @GetMapping(value = "/api/adverse-reactions/{caseNumber}/reports/{id}.html", produces = MediaType.TEXT_HTML_VALUE)
-  String printable(@PathVariable String caseNumber, @PathVariable long id) {
+  String printable(@PathVariable String caseNumber, @PathVariable long id, Principal user) {
     AdverseReactions.Report report = reactions.reports(caseNumber).stream().filter(r -> r.id() == id).findFirst()
         .orElseThrow(() -> new NotFoundException("report", caseNumber + "/" + id));
+    log.record(user.getName(), reactions.find(caseNumber).map(AdverseReactions.Reaction::customerId).orElse(null),
+        caseNumber, AccessLog.Data.HEALTH, "printable report " + report.type(), AccessLog.Door.REPORT);
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
         .append(escape(report.content().get("companyReportNumber"))).append("</title><style>")
         .append("body{font-family:sans-serif;max-width:50rem;margin:2rem auto}td,th{border:1px solid #999;")

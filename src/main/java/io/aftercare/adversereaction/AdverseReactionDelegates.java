@@ -2,6 +2,7 @@ package io.aftercare.adversereaction;
 
 import static io.aftercare.adversereaction.AdverseReactionProcess.*;
 
+import io.aftercare.customer.ContactMask;
 import io.aftercare.process.CaseVariables;
 import io.aftercare.process.InputParameters;
 import java.time.Instant;
@@ -53,11 +54,12 @@ class AdverseReactionDelegates {
       execution.setProcessBusinessKey(caseNumber);
       REPORT_NUMBER.set(execution, reaction.reportNumber());
       CaseVariables.PRODUCT.set(execution, reactions.productLabel(reaction.sku()));
-      CaseVariables.CUSTOMER_NAME.set(execution, reactions.customerName(customerId));
+      CaseVariables.CUSTOMER_NAME.set(execution, ContactMask.name(reactions.customerName(customerId)));
       AWARE_DATE.set(execution, aware);
       if (execution.hasVariable("symptoms") || execution.hasVariable("onsetDate")) {
         reactions.recordDetails(caseNumber, execution.getVariables());
       }
+      execution.removeVariables(HEALTH_DETAILS);
     };
   }
 
@@ -77,6 +79,8 @@ class AdverseReactionDelegates {
         default -> throw new IllegalArgumentException("recordAdverseReaction: unknown stage on "
             + execution.getCurrentActivityId());
       }
+      // health details a form sent back are in adverse_reaction now (or were already): none stays
+      execution.removeVariables(HEALTH_DETAILS);
     };
   }
 

@@ -41,5 +41,17 @@ public final class AdverseReactionProcess {
       "lastingDisability", "temporaryIncapacity", "functionLoss", "congenitalAnomaly", "infection",
       "disfigurement", "systemicHarm", "interventionToPrevent", "otherSeriousHarm", "socialImpact"};
 
+  /**
+   * The reaction's health details: kept in {@code adverse_reaction}, never in the process's
+   * variables or history. The API hands them to the process as transient variables; a form that
+   * edits them sends them to its record step, which stores them and removes them.
+   */
+  public static final java.util.Set<String> HEALTH_DETAILS = java.util.Set.of("symptoms", "bodyArea", "allergyHistory",
+      "medicalTreatment", "outcome");
+
+  /** The tasks whose forms show the health details (to the safety team and, read-only, supervisors). */
+  public static final java.util.Set<String> HEALTH_DETAIL_TASKS = java.util.Set.of("Task_CaseDetails", "Task_Assess",
+      "Task_FollowUpCustomer");
+
   private AdverseReactionProcess() {}
 }

@@ -85,15 +85,21 @@ public class AdverseReactions {
     return customers.find(customerId).map(Customer::name).orElse(null);
   }
 
-  /** The case details the safety officer completed. */
+  /**
+   * The case details the safety officer completed (or the API gave): each detail given replaces the
+   * recorded one, a detail not given keeps it (a form shows the recorded details and sends them back).
+   */
   public void recordDetails(String caseNumber, Map<String, Object> details) {
-    jdbc.sql("update adverse_reaction set age = ?, sex = ?, first_use_date = ?, onset_date = ?, stopped_use_date = ?,"
-            + " symptoms = ?, body_area = ?, allergy_history = ?, medical_treatment = ?, hospitalised = ?, outcome = ?"
-            + " where case_number = ?")
+    jdbc.sql("update adverse_reaction set age = coalesce(?, age), sex = coalesce(?, sex),"
+            + " first_use_date = coalesce(?, first_use_date), onset_date = coalesce(?, onset_date),"
+            + " stopped_use_date = coalesce(?, stopped_use_date), symptoms = coalesce(?, symptoms),"
+            + " body_area = coalesce(?, body_area), allergy_history = coalesce(?, allergy_history),"
+            + " medical_treatment = coalesce(?, medical_treatment), hospitalised = coalesce(?, hospitalised),"
+            + " outcome = coalesce(?, outcome) where case_number = ?")
         .params(details.get("age") == null ? null : ((Number) details.get("age")).intValue(), details.get("sex"),
-            CaseVariables.day(details.get("firstUseDate")), CaseVariables.day(details.get("onsetDate")), CaseVariables.day(details.get("stoppedUseDate")),
-            details.get("symptoms"), details.get("bodyArea"), details.get("allergyHistory"),
-            Boolean.TRUE.equals(details.get("medicalTreatment")), Boolean.TRUE.equals(details.get("hospitalised")),
+            CaseVariables.day(details.get("firstUseDate")), CaseVariables.day(details.get("onsetDate")),
+            CaseVariables.day(details.get("stoppedUseDate")), details.get("symptoms"), details.get("bodyArea"),
+            details.get("allergyHistory"), details.get("medicalTreatment"), details.get("hospitalised"),
             details.get("outcome"), caseNumber)
         .update();
   }

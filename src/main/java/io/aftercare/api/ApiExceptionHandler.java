@@ -69,6 +69,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return invalid(List.of(new FieldProblem(e.getParameterName(), "is required")));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = e.getMostSpecificCause();

@@ -1,5 +1,6 @@
 package io.aftercare.callback;
 
+import io.aftercare.process.OnBehalf;
 import static io.aftercare.callback.CallbackProcess.*;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -78,11 +79,14 @@ class CallbackController {
       @Size(max = 2000) String comment) {}
 
   private final RuntimeService runtime;
+  private final OnBehalf onBehalf;
   private final CustomerService customers;
   private final CaseIntake intake;
   private final CallbackRecords callbacks;
 
-  CallbackController(RuntimeService runtime, CustomerService customers, CaseIntake intake, CallbackRecords callbacks) {
+  CallbackController(RuntimeService runtime, CustomerService customers, CaseIntake intake, CallbackRecords callbacks,
+      OnBehalf onBehalf) {
+    this.onBehalf = onBehalf;
     this.runtime = runtime;
     this.customers = customers;
     this.intake = intake;
@@ -109,8 +113,8 @@ class CallbackController {
     if (request.notBefore() != null) {
       NOT_BEFORE.put(variables, Date.from(request.notBefore().toInstant()));
     }
-    ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
-        .setVariables(variables).executeWithVariablesInReturn();
+    ProcessInstanceWithVariables instance = onBehalf.call(() -> runtime.createProcessInstanceByKey(KEY)
+        .setVariables(variables).executeWithVariablesInReturn());
     caseNumber = (String) instance.getVariables().get(CaseVariables.CASE_NUMBER);
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber)).body(new Scheduled(caseNumber));
   }

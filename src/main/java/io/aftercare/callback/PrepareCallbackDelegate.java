@@ -1,5 +1,6 @@
 package io.aftercare.callback;
 
+import io.aftercare.customer.ContactMask;
 import static io.aftercare.callback.CallbackProcess.*;
 
 import io.aftercare.casefile.CaseIntake;
@@ -50,7 +51,7 @@ class PrepareCallbackDelegate implements JavaDelegate {
         CaseVariables.CASE_NUMBER, customerId, null, null);
     execution.setVariable(CaseVariables.CASE_NUMBER, caseNumber);
     execution.setProcessBusinessKey(caseNumber);
-    CaseVariables.CUSTOMER_NAME.set(execution, customer.name());
+    CaseVariables.CUSTOMER_NAME.set(execution, ContactMask.name(customer.name()));
     CaseVariables.CUSTOMER_TIER.set(execution, customer.tier().name());
     execution.setVariable(CaseVariables.MARKET, customer.market().name());
     COMPLAINT_CASE.set(execution, complaints.exists(caseNumber));

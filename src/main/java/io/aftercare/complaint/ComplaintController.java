@@ -1,5 +1,6 @@
 package io.aftercare.complaint;
 
+import io.aftercare.process.OnBehalf;
 import static io.aftercare.complaint.ComplaintProcess.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,9 +49,11 @@ class ComplaintController {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuntimeService runtime;
+  private final OnBehalf onBehalf;
   private final ComplaintService complaints;
 
-  ComplaintController(RuntimeService runtime, ComplaintService complaints) {
+  ComplaintController(RuntimeService runtime, ComplaintService complaints, OnBehalf onBehalf) {
+    this.onBehalf = onBehalf;
     this.runtime = runtime;
     this.complaints = complaints;
   }
@@ -69,8 +72,8 @@ class ComplaintController {
       variables.put(CaseVariables.CUSTOMER_ID, registration.customerId());
     }
     CaseVariables.CUSTOMER_NAME.put(variables, registration.customerName());
-    CUSTOMER_EMAIL.put(variables, registration.customerEmail());
-    CUSTOMER_PHONE.put(variables, registration.customerPhone());
+    CaseVariables.CUSTOMER_EMAIL.put(variables, registration.customerEmail());
+    CaseVariables.CUSTOMER_PHONE.put(variables, registration.customerPhone());
     variables.put(CaseVariables.MARKET, registration.market() == null ? null : registration.market().name());
     LOCALE.put(variables, registration.locale() == null ? null : registration.locale().tag());
     CaseVariables.SKU.put(variables, registration.sku());
@@ -105,8 +108,8 @@ class ComplaintController {
         ClockUtil.getCurrentTime().toInstant());
     Map<String, Object> variables = new HashMap<>();
     variables.put("evidenceNote", evidence.note());
-    runtime.createMessageCorrelation(Messages.COMPLAINT_EVIDENCE_RECEIVED).processInstanceBusinessKey(caseNumber)
-        .setVariables(variables).correlate();
+    onBehalf.run(() -> runtime.createMessageCorrelation(Messages.COMPLAINT_EVIDENCE_RECEIVED)
+        .processInstanceBusinessKey(caseNumber).setVariables(variables).correlate());
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 }

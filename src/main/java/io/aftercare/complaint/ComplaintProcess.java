@@ -10,8 +10,6 @@ public final class ComplaintProcess {
 
   // intake
   public static final ProcessVariable<String> INTAKE_CHANNEL = ProcessVariable.text("intakeChannel");
-  public static final ProcessVariable<String> CUSTOMER_EMAIL = ProcessVariable.text("customerEmail");
-  public static final ProcessVariable<String> CUSTOMER_PHONE = ProcessVariable.text("customerPhone");
   public static final ProcessVariable<String> LOCALE = ProcessVariable.text("locale");
   public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.text("description");
   public static final ProcessVariable<Object> ATTACHMENTS = ProcessVariable.value("attachments");

@@ -1,5 +1,6 @@
 package io.aftercare.complaint;
 
+import io.aftercare.customer.ContactMask;
 import static io.aftercare.complaint.ComplaintProcess.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -37,8 +38,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
         INTAKE_CHANNEL.get(execution),
         CaseVariables.customerId(execution),
         CaseVariables.CUSTOMER_NAME.get(execution),
-        CUSTOMER_EMAIL.get(execution),
-        CUSTOMER_PHONE.get(execution),
+        CaseVariables.CUSTOMER_EMAIL.get(execution),
+        CaseVariables.CUSTOMER_PHONE.get(execution),
         // a known customer (by id) brings their market; a new one must name it
         CaseVariables.customerId(execution) != null && text(execution, CaseVariables.MARKET) == null ? null
             : Market.valueOf(required(execution, CaseVariables.MARKET)),
@@ -56,12 +57,14 @@ class RegisterComplaintDelegate implements JavaDelegate {
         text(execution, CaseVariables.CASE_NUMBER), now.toInstant());
     // the links now live in complaint_attachment; the process keeps none of them
     execution.removeVariable(ATTACHMENTS.name());
+    // the contact is the customer's record now; the process shows the name masked
+    execution.removeVariables(List.of(CaseVariables.CUSTOMER_EMAIL.name(), CaseVariables.CUSTOMER_PHONE.name()));
     RECEIVED_AT.set(execution, now);
 
     execution.setVariable(CaseVariables.CASE_NUMBER, registered.caseNumber());
     execution.setProcessBusinessKey(registered.caseNumber());
     execution.setVariable(CaseVariables.CUSTOMER_ID, registered.customer().id());
-    CaseVariables.CUSTOMER_NAME.set(execution, registered.customer().name());
+    CaseVariables.CUSTOMER_NAME.set(execution, ContactMask.name(registered.customer().name()));
     execution.setVariable(CaseVariables.MARKET, registered.customer().market().name());
     CaseVariables.CUSTOMER_TIER.set(execution, registered.customer().tier().name());
     CaseVariables.PRODUCT.set(execution, registered.product().sku() + " " + registered.product().name());

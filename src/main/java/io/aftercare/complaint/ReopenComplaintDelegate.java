@@ -1,5 +1,6 @@
 package io.aftercare.complaint;
 
+import io.aftercare.customer.ContactMask;
 import static io.aftercare.complaint.ComplaintProcess.*;
 
 import io.aftercare.process.CaseVariables;
@@ -27,7 +28,7 @@ class ReopenComplaintDelegate implements JavaDelegate {
     ComplaintService.Reopened complaint = complaints.reopen(caseNumber);
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariable(CaseVariables.CUSTOMER_ID, complaint.customerId());
-    CaseVariables.CUSTOMER_NAME.set(execution, complaint.customerName());
+    CaseVariables.CUSTOMER_NAME.set(execution, ContactMask.name(complaint.customerName()));
     execution.setVariable(CaseVariables.MARKET, complaint.market());
     CaseVariables.CUSTOMER_TIER.set(execution, complaint.tier());
     CaseVariables.SKU.set(execution, complaint.sku());

@@ -22,7 +22,7 @@ class StartComplaintDelegate implements JavaDelegate {
 
   /** The fields of forms/register-complaint.form, which the step before collected. */
   static final List<String> FORM_VARIABLES = List.of(INTAKE_CHANNEL.name(), CaseVariables.CUSTOMER_NAME.name(),
-      CUSTOMER_EMAIL.name(), CUSTOMER_PHONE.name(), CaseVariables.MARKET, LOCALE.name(), CaseVariables.SKU.name(), CaseVariables.BATCH.name(),
+      CaseVariables.CUSTOMER_EMAIL.name(), CaseVariables.CUSTOMER_PHONE.name(), CaseVariables.MARKET, LOCALE.name(), CaseVariables.SKU.name(), CaseVariables.BATCH.name(),
       CaseVariables.PURCHASE_CHANNEL.name(), CaseVariables.PURCHASE_DATE.name(), CaseVariables.ORDER_NUMBER.name(),
       DESCRIPTION.name(), ATTACHMENTS.name());
 
@@ -46,5 +46,7 @@ class StartComplaintDelegate implements JavaDelegate {
       }
     }
     runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber).setVariables(variables).execute();
+    // the complaint's registration stored the contact; the enquiry keeps none of it
+    execution.removeVariables(List.of(CaseVariables.CUSTOMER_EMAIL.name(), CaseVariables.CUSTOMER_PHONE.name()));
   }
 }

@@ -18,4 +18,24 @@ public final class ContactMask {
     return recipient.substring(0, keep) + "*".repeat(Math.max(recipient.length() - keep - 4, 1))
         + recipient.substring(recipient.length() - 4);
   }
+
+  /**
+   * A name as tasks and forms show it: a Chinese name keeps its family name ({@code 王小明} →
+   * {@code 王**}), other names their initials ({@code Sophie Martin} → {@code S. M.}).
+   */
+  public static String name(String name) {
+    if (name == null || name.isBlank()) {
+      return name;
+    }
+    String trimmed = name.strip();
+    if (Character.UnicodeScript.of(trimmed.codePointAt(0)) == Character.UnicodeScript.HAN) {
+      int first = Character.charCount(trimmed.codePointAt(0));
+      return trimmed.substring(0, first) + "*".repeat(Math.max(1, trimmed.codePointCount(first, trimmed.length())));
+    }
+    StringBuilder initials = new StringBuilder();
+    for (String word : trimmed.split("\\s+")) {
+      initials.append(initials.isEmpty() ? "" : " ").appendCodePoint(word.codePointAt(0)).append('.');
+    }
+    return initials.toString();
+  }
 }

@@ -84,15 +84,24 @@ public class CustomerService {
    * when there is none or more than one, so that a case is never tied to the wrong person.
    */
   public Optional<Customer> findByContact(String contact) {
+    java.util.List<Long> ids = withContact(contact);
+    return ids.size() == 1 ? find(ids.get(0)) : Optional.empty();
+  }
+
+  /** Whether any customer (one or more) has this e-mail address or phone number. */
+  public boolean hasContact(String contact) {
+    return !withContact(contact).isEmpty();
+  }
+
+  private java.util.List<Long> withContact(String contact) {
     if (contact == null || contact.isBlank()) {
-      return Optional.empty();
+      return java.util.List.of();
     }
     String value = contact.trim();
-    java.util.List<Long> ids = value.contains("@")
+    return value.contains("@")
         ? jdbc.sql("select id from customer where lower(email) = lower(?)").param(value).query(Long.class).list()
         : jdbc.sql("select id from customer where phone = ?").param(value.replaceAll("[\\s-]", ""))
             .query(Long.class).list();
-    return ids.size() == 1 ? find(ids.get(0)) : Optional.empty();
   }
 
   /**

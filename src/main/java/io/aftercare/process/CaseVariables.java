@@ -15,8 +15,18 @@ public final class CaseVariables {
   public static final String MARKET = "market";
   public static final String CUSTOMER_ID = "customerId";
 
-  /** What every case process shows in its task names and forms, and hands on in its messages. */
+  /**
+   * What every case process shows in its task names and forms, and hands on in its messages: the
+   * customer's name masked (王**, S. M.; {@code ContactMask.name}). A start form's full name is
+   * replaced by its step; the name itself lives in {@code customer}.
+   */
   public static final ProcessVariable<String> CUSTOMER_NAME = ProcessVariable.text("customerName");
+  /**
+   * A new customer's e-mail and phone as a start or task form collects them: the step that stores
+   * the customer removes them (they never stay in the process nor reach its history).
+   */
+  public static final ProcessVariable<String> CUSTOMER_EMAIL = ProcessVariable.text("customerEmail");
+  public static final ProcessVariable<String> CUSTOMER_PHONE = ProcessVariable.text("customerPhone");
   /** HIGH, MEDIUM or LOW (the customer's tier when the process took the case). */
   public static final ProcessVariable<String> CUSTOMER_TIER = ProcessVariable.text("customerTier");
   /** The SKU and the product's name, for task names ("SK-SERUM-30 Barrier Repair Serum 30 ml"). */

@@ -1,5 +1,6 @@
 package io.aftercare.returns;
 
+import io.aftercare.customer.ContactMask;
 import static io.aftercare.returns.ReturnProcess.*;
 
 import io.aftercare.customer.Customer;
@@ -92,7 +93,7 @@ class ReturnDelegates {
       OPENED.set(execution, recorded.opened());
       SEAL_CONFIRMED.set(execution, recorded.sealConfirmed());
       EXPIRED.set(execution, recorded.expired());
-      CaseVariables.CUSTOMER_NAME.set(execution, customer.name());
+      CaseVariables.CUSTOMER_NAME.set(execution, ContactMask.name(customer.name()));
       CaseVariables.CUSTOMER_TIER.set(execution, customer.tier().name());
       CaseVariables.PRODUCT.set(execution, catalogue.find(sku).map(p -> p.sku() + " " + p.name()).orElse(sku));
       RETURN_ADDRESS.set(execution, settings.returnAddress(market));

@@ -1,5 +1,6 @@
 package io.aftercare.returns;
 
+import io.aftercare.process.OnBehalf;
 import static io.aftercare.returns.ReturnProcess.*;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -91,6 +92,7 @@ class ReturnsController {
       @Size(max = 32) String batch) {}
 
   private final RuntimeService runtime;
+  private final OnBehalf onBehalf;
   private final TaskService tasks;
   private final CustomerService customers;
   private final ProductCatalogue catalogue;
@@ -100,7 +102,8 @@ class ReturnsController {
   private final Calendars calendars;
 
   ReturnsController(RuntimeService runtime, TaskService tasks, CustomerService customers, ProductCatalogue catalogue,
-      CaseIntake intake, Returns returns, ReturnPeriods periods, Calendars calendars) {
+      CaseIntake intake, Returns returns, ReturnPeriods periods, Calendars calendars, OnBehalf onBehalf) {
+    this.onBehalf = onBehalf;
     this.periods = periods;
     this.calendars = calendars;
     this.runtime = runtime;
@@ -175,8 +178,8 @@ class ReturnsController {
     SEAL_CONFIRMED.put(variables, request.sealConfirmedAtPurchase());
     EXPIRED.put(variables, Boolean.TRUE.equals(request.expired()));
     REQUESTED_SETTLEMENT.put(variables, request.requested().json());
-    ProcessInstanceWithVariables started = runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber)
-        .setVariables(variables).executeWithVariablesInReturn();
+    ProcessInstanceWithVariables started = onBehalf.call(() -> runtime.createProcessInstanceByKey(KEY)
+        .businessKey(caseNumber).setVariables(variables).executeWithVariablesInReturn());
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber))
         .body(new Created(caseNumber, RMA_NUMBER.get(started.getVariables())));
   }

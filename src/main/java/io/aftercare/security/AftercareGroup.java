@@ -10,6 +10,8 @@ public enum AftercareGroup {
   SAFETY("safety", "Product-safety officers", "safety"),
   SUPERVISOR("supervisor", "Supervisors", "supervisor"),
   PROCESS_OWNER("process-owner", "Process owners", "owner"),
+  /** The data-protection officer: the access log and a person's requests (export, erasure). */
+  PRIVACY("privacy", "Data-protection officers", "privacy"),
   ADMIN("camunda-admin", "Administrators", "admin");
 
   private final String id;

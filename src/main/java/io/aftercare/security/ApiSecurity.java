@@ -58,6 +58,13 @@ class ApiSecurity {
                 .hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/cases/*/evidence", "/api/callbacks")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            // a customer's full contact: a logged read with a purpose (io.aftercare.privacy.AccessLog)
+            .requestMatchers(HttpMethod.GET, "/api/customers/*/contact")
+                .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.RETURNS.id(), AftercareGroup.SAFETY.id(),
+                    AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            // who read whose personal data: the data-protection officer and supervisors
+            .requestMatchers(HttpMethod.GET, "/api/audit/access")
+                .hasAnyAuthority(AftercareGroup.PRIVACY.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             // the CSRF token of a browser session (the dashboard's writes)
             .requestMatchers(HttpMethod.GET, "/api/csrf").authenticated()
             .requestMatchers(HttpMethod.POST, "/api/notifications/*/requeue")
@@ -80,6 +87,7 @@ class ApiSecurity {
         // Basic creates no session; the dashboard's login session is used when there is one.
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurity::ridesOnSession))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         .build();
   }

@@ -22,19 +22,40 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 
 /**
- * Which group may do what in the engine. Task access itself follows candidate groups: the engine
- * grants a task's candidate group READ and TASK_WORK on that task when it is created.
+ * Which group may do what in the engine, through every door that reaches it ({@code /engine-rest},
+ * Tasklist, Cockpit). Specific variable permissions are enforced ({@code
+ * enforceSpecificVariablePermission}): reading a case does not read its variables.
+ * <ul>
+ * <li>Tasks follow candidate groups: the engine grants a task's candidate group READ, TASK_WORK
+ * and READ_VARIABLE on that task when it is created, so a team reads the variables of the tasks
+ * it works, and those variables carry identifiers and masked names only (contact and health data
+ * live in the application's tables; see {@code io.aftercare.privacy}).</li>
+ * <li>A team reads the cases of its own processes (not their variables) and starts only the
+ * processes whose start form registers through the application's checks (complaint, enquiry);
+ * returns, adverse reactions and callbacks start through {@code /api} only.</li>
+ * <li>Supervisors read everything, variables included, and change nothing outside their tasks.</li>
+ * <li>Process owners see definitions, counts and incidents, deploy, suspend and migrate; no
+ * variable of any case.</li>
+ * <li>Only {@code camunda-admin} changes a running case's variables outside its task forms.</li>
+ * </ul>
  */
 final class AuthorizationPlan {
 
   /** One grant: a group gets these permissions on a resource (a resource id or {@code *}). */
   record Grant(AftercareGroup group, Resource resource, String resourceId, List<Permission> permissions) {}
 
-  /** The customer-facing processes each working group may start (process definition keys). */
+  /** The processes each working group may start from Tasklist or {@code /engine-rest}. */
   static final Map<AftercareGroup, List<String>> STARTABLE = Map.of(
-      AGENT, List.of("complaintHandling", "callbackFollowUp", "generalEnquiry", "adverseReactionReport", "returnExchange"),
-      RETURNS, List.of("returnExchange"),
-      SAFETY, List.of("adverseReactionReport"));
+      AGENT, List.of("complaintHandling", "generalEnquiry"),
+      RETURNS, List.of(),
+      SAFETY, List.of());
+
+  /** The processes whose cases (not their variables) each working group reads. */
+  static final Map<AftercareGroup, List<String>> WORKED = Map.of(
+      AGENT, List.of("complaintHandling", "callbackFollowUp", "generalEnquiry"),
+      // an enquiry may be handed over to the returns or the safety team
+      RETURNS, List.of("returnExchange", "generalEnquiry"),
+      SAFETY, List.of("adverseReactionReport", "generalEnquiry"));
 
   private AuthorizationPlan() {}
 
@@ -42,13 +63,16 @@ final class AuthorizationPlan {
     List<Grant> grants = new ArrayList<>();
     for (AftercareGroup group : List.of(AGENT, RETURNS, SAFETY)) {
       grants.add(grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-      grants.add(grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
-      for (String key : STARTABLE.get(group)) {
-        // the team works the cases of its processes: it reads them and passes them messages
-        // (e.g. the customer's evidence), besides the tasks offered to it
-        grants.add(grant(group, Resources.PROCESS_DEFINITION, key,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE));
+      if (!STARTABLE.get(group).isEmpty()) {
+        grants.add(grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+      }
+      for (String key : WORKED.get(group)) {
+        List<Permission> permissions = new ArrayList<>(List.of(ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE));
+        if (STARTABLE.get(group).contains(key)) {
+          permissions.add(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+        grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, List.copyOf(permissions)));
       }
     }
 
@@ -56,15 +80,17 @@ final class AuthorizationPlan {
     grants.add(grant(SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
     grants.add(grant(SUPERVISOR, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY));
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+        ProcessDefinitionPermissions.READ_TASK_VARIABLE));
     grants.add(grant(SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
         ProcessInstancePermissions.CREATE));
-    // supervisors may open any case the teams open (e.g. a complaint escalated to them directly)
-    STARTABLE.values().stream().flatMap(List::stream).distinct().forEach(key ->
-        grants.add(grant(SUPERVISOR, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE,
-            ProcessDefinitionPermissions.UPDATE_INSTANCE)));
-    grants.add(grant(SUPERVISOR, Resources.TASK, ANY, TaskPermissions.READ));
-    grants.add(grant(SUPERVISOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
+    // supervisors may open a complaint or an enquiry as the teams do (e.g. one escalated to them)
+    STARTABLE.get(AGENT).forEach(key ->
+        grants.add(grant(SUPERVISOR, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+    grants.add(grant(SUPERVISOR, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.READ_VARIABLE));
+    grants.add(grant(SUPERVISOR, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ,
+        HistoricTaskPermissions.READ_VARIABLE));
     grants.add(grant(SUPERVISOR, Resources.HISTORIC_PROCESS_INSTANCE, ANY,
         HistoricProcessInstancePermissions.READ));
     grants.add(grant(SUPERVISOR, Resources.DECISION_DEFINITION, ANY,
@@ -75,7 +101,8 @@ final class AuthorizationPlan {
     grants.add(grant(SUPERVISOR, Resources.REPORT, ANY, Permissions.READ));
 
     // Process owners deploy (Camunda Modeler uses /engine-rest/deployment/create), watch and
-    // migrate what runs, and suspend a faulty version.
+    // migrate what runs, and suspend a faulty version: counts, incidents and business keys, no
+    // variables (READ_INSTANCE and READ_HISTORY do not read variables when they are enforced).
     grants.add(grant(PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
     grants.add(grant(PROCESS_OWNER, Resources.DEPLOYMENT, ANY,
         Permissions.CREATE, Permissions.READ, Permissions.DELETE));
@@ -93,6 +120,8 @@ final class AuthorizationPlan {
     grants.add(grant(PROCESS_OWNER, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES));
     grants.add(grant(PROCESS_OWNER, Resources.DASHBOARD, ANY, Permissions.READ));
     grants.add(grant(PROCESS_OWNER, Resources.REPORT, ANY, Permissions.READ));
+
+    // The data-protection officer works in /api (the access log, a person's requests): no engine door.
 
     // Administrators: everything, as Camunda's own admin set-up does.
     for (Resources resource : Resources.values()) {

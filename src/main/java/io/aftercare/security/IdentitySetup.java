@@ -1,6 +1,10 @@
 package io.aftercare.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -53,9 +57,7 @@ class IdentitySetup implements ApplicationRunner {
     for (AftercareGroup group : AftercareGroup.values()) {
       ensureGroup(group);
     }
-    for (AuthorizationPlan.Grant grant : AuthorizationPlan.grants()) {
-      ensureGrant(grant);
-    }
+    reconcileGrants();
     ensureUser(admin.id(), "Aftercare", "Administrator", admin.password(), AftercareGroup.ADMIN);
     if (demo.enabled()) {
       for (AftercareGroup group : AftercareGroup.values()) {
@@ -92,7 +94,36 @@ class IdentitySetup implements ApplicationRunner {
     }
   }
 
-  /** Creates the grant, or adds the permissions it lacks to an existing one. */
+  /**
+   * Makes the group grants on the resources the plan manages exactly the plan's: a grant gets the
+   * permissions it lacks and loses those the plan no longer gives, and a grant the plan dropped is
+   * deleted (a narrowed plan takes effect on the next start). Grants the engine gives on single
+   * tasks, and grants on resources the plan does not give the group (e.g. Tasklist filters), stay.
+   */
+  private void reconcileGrants() {
+    List<AuthorizationPlan.Grant> plan = AuthorizationPlan.grants();
+    for (AuthorizationPlan.Grant grant : plan) {
+      ensureGrant(grant);
+    }
+    for (AftercareGroup group : AftercareGroup.values()) {
+      Set<Integer> managed = plan.stream().filter(g -> g.group() == group).map(g -> g.resource().resourceType())
+          .collect(Collectors.toSet());
+      for (Authorization existing : authorizations.createAuthorizationQuery()
+          .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group.id()).list()) {
+        boolean planned = plan.stream().anyMatch(g -> g.group() == group
+            && g.resource().resourceType() == existing.getResourceType() && g.resourceId().equals(existing.getResourceId()));
+        boolean singleTask = existing.getResourceType() == Resources.TASK.resourceType()
+            && !Authorization.ANY.equals(existing.getResourceId());
+        if (!planned && !singleTask && managed.contains(existing.getResourceType())) {
+          authorizations.deleteAuthorization(existing.getId());
+          LOG.info("Removed grant of {} on {} {} (no longer in the plan)", group.id(), existing.getResourceType(),
+              existing.getResourceId());
+        }
+      }
+    }
+  }
+
+  /** Creates the grant, or sets an existing one's permissions to exactly the planned ones. */
   private void ensureGrant(AuthorizationPlan.Grant grant) {
     List<Authorization> existing = authorizations.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT)
@@ -101,8 +132,7 @@ class IdentitySetup implements ApplicationRunner {
         .resourceId(grant.resourceId())
         .list();
     Authorization authorization;
-    boolean missing = existing.isEmpty();
-    if (missing) {
+    if (existing.isEmpty()) {
       authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(grant.group().id());
       authorization.setResource(grant.resource());
@@ -110,13 +140,9 @@ class IdentitySetup implements ApplicationRunner {
     } else {
       authorization = existing.get(0);
     }
-    for (Permission permission : grant.permissions()) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        missing = true;
-      }
-    }
-    if (missing) {
+    int planned = grant.permissions().stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+    if (existing.isEmpty() || ((AuthorizationEntity) authorization).getPermissions() != planned) {
+      authorization.setPermissions(grant.permissions().toArray(Permission[]::new));
       authorizations.saveAuthorization(authorization);
     }
   }

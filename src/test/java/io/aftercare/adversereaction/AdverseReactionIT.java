@@ -244,7 +244,7 @@ class AdverseReactionIT {
     work.complete(work.onlyTask(caseNumber, "safety"), "safety", Map.of("causality", string("possible"),
         "assessmentNote", string("Mild redness")));
 
-    assertThat(work.onlyTask(caseNumber, "safety").get("name").asText()).startsWith("Follow up Lukas Schneider");
+    assertThat(work.onlyTask(caseNumber, "safety").get("name").asText()).startsWith("Follow up L. S.");
     assertThat(http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json()).isEmpty();
     assertThat(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
         Map.of("awareDate", "2026-11-21", "information", "x")).status()).isEqualTo(409);

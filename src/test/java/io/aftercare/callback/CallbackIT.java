@@ -67,7 +67,7 @@ class CallbackIT {
     assertThat(local.getDayOfWeek().getValue()).isLessThanOrEqualTo(5);
     assertThat(local.toLocalTime()).isBetween(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0));
     work.fireTimer(caseNumber, "Timer_UntilCallbackDate");
-    assertThat(work.onlyTask(caseNumber, "agent").get("name").asText()).isEqualTo("Call Emily Johnson · " + caseNumber + " · HIGH");
+    assertThat(work.onlyTask(caseNumber, "agent").get("name").asText()).isEqualTo("Call E. J. · " + caseNumber + " · HIGH");
   }
 
   @Test
@@ -149,7 +149,7 @@ class CallbackIT {
 
     work.fireTimer(caseNumber, "Timer_UntilCallbackDate");
     JsonNode call = work.onlyTask(caseNumber, "agent");
-    assertThat(call.get("name").asText()).startsWith("Call Lukas Schneider · " + caseNumber);
+    assertThat(call.get("name").asText()).startsWith("Call L. S. · " + caseNumber);
     work.complete(call, "agent", Map.of("reached", bool(true), "csat", integer(2), "resolved", bool(false),
         "comment", string("The new one broke too.")));
     work.runJobs(caseNumber);   // the reopen message

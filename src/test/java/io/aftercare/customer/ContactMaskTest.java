@@ -15,4 +15,13 @@ class ContactMaskTest {
     assertThat(ContactMask.contact("abc")).isEqualTo("***");
     assertThat(ContactMask.contact(null)).isNull();
   }
+
+  @Test
+  void masksNames() {
+    assertThat(ContactMask.name("王小明")).isEqualTo("王**");
+    assertThat(ContactMask.name("李娜")).isEqualTo("李*");
+    assertThat(ContactMask.name(" Sophie  Martin ")).isEqualTo("S. M.");
+    assertThat(ContactMask.name("Giulia")).isEqualTo("G.");
+    assertThat(ContactMask.name(null)).isNull();
+  }
 }

@@ -1,0 +1,41 @@
+package io.aftercare.customer;
+
+import io.aftercare.api.NotFoundException;
+import io.aftercare.privacy.AccessLog;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The one door to a customer's full contact data: a deliberate read with a purpose ("calling back
+ * about AC-2026-000123"), logged with who, when and why. Forms and case views show the contact
+ * masked; this is the "show contact" action where agents work.
+ */
+@RestController
+@Validated
+class CustomerContactController {
+
+  record Contact(long customerId, String name, String email, String phone, String preferredChannel) {}
+
+  private final CustomerService customers;
+  private final AccessLog log;
+
+  CustomerContactController(CustomerService customers, AccessLog log) {
+    this.customers = customers;
+    this.log = log;
+  }
+
+  @GetMapping("/api/customers/{id}/contact")
+  Contact contact(@PathVariable long id, @RequestParam @NotBlank @Size(max = 200) String purpose,
+      @RequestParam(required = false) @Size(max = 24) String caseNumber, Principal user) {
+    Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("customer", String.valueOf(id)));
+    log.record(user.getName(), id, caseNumber, AccessLog.Data.CONTACT, purpose.strip(), AccessLog.Door.API);
+    return new Contact(id, customer.name(), customer.email(), customer.phone(),
+        customer.preferredChannel() == null ? null : customer.preferredChannel().name());
+  }
+}

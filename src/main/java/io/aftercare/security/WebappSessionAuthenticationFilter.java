@@ -1,0 +1,45 @@
+package io.aftercare.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A link a Tasklist form offers ("Show full contact", the regulator's printable report) opens with
+ * the Tasklist login: a GET to {@code /api} without credentials, from a browser logged in to
+ * Camunda's webapps, acts as that user with their groups. Reads only: a write still needs HTTP
+ * Basic or the dashboard's session with its CSRF token.
+ */
+final class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final String ENGINE = "default";
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    if (session != null && "GET".equals(request.getMethod()) && request.getHeader("Authorization") == null
+        && (SecurityContextHolder.getContext().getAuthentication() == null
+            || !SecurityContextHolder.getContext().getAuthentication().isAuthenticated())) {
+      Authentications webapps = AuthenticationUtil.getAuthsFromSession(session);
+      if (webapps != null && webapps.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
+        List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()
+            : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, groups));
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}
