@@ -2,6 +2,7 @@ package io.aftercare.adversereaction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.customer.ContactMask;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
@@ -205,7 +206,7 @@ public class AdverseReactions {
     report.put("dateSent", today.toString());
     report.put("reporter", reaction.reporter());
     Map<String, Object> consumer = new LinkedHashMap<>();
-    consumer.put("initials", initials(customer.name()));
+    consumer.put("initials", ContactMask.initials(customer.name()));
     consumer.put("age", reaction.age());
     consumer.put("sex", reaction.sex());
     consumer.put("country", country(reaction.market()));
@@ -287,22 +288,6 @@ public class AdverseReactions {
       case EU -> "European Union";
       case US -> "United States";
     };
-  }
-
-  /** Consumers are named by initials only in reports (minimum necessary data). */
-  static String initials(String name) {
-    if (name == null || name.isBlank()) {
-      return null;
-    }
-    String[] parts = name.trim().split("\\s+");
-    if (parts.length == 1) {
-      return parts[0].substring(0, 1);
-    }
-    StringBuilder initials = new StringBuilder();
-    for (String part : parts) {
-      initials.append(part.charAt(0)).append('.');
-    }
-    return initials.toString();
   }
 
   private static Reaction reaction(ResultSet rs, int n) throws SQLException {

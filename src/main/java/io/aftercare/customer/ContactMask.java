@@ -38,4 +38,23 @@ public final class ContactMask {
     }
     return initials.toString();
   }
+
+  /**
+   * How a regulator's report and an anonymised customer who must stay identifiable to the case
+   * name the person: initials only ({@code Sophie Martin} → {@code S.M.}, {@code 王小明} → {@code 王}).
+   */
+  public static String initials(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String[] parts = name.trim().split("\\s+");
+    if (parts.length == 1) {
+      return parts[0].substring(0, Character.charCount(parts[0].codePointAt(0)));
+    }
+    StringBuilder initials = new StringBuilder();
+    for (String part : parts) {
+      initials.appendCodePoint(part.codePointAt(0)).append('.');
+    }
+    return initials.toString();
+  }
 }

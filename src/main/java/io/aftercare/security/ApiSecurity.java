@@ -62,6 +62,11 @@ class ApiSecurity {
             .requestMatchers(HttpMethod.GET, "/api/customers/*/contact")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.RETURNS.id(), AftercareGroup.SAFETY.id(),
                     AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
+            // a person's requests and the retention job: the data-protection officer
+            .requestMatchers(HttpMethod.GET, "/api/customers/*/export", "/api/privacy/retention")
+                .hasAnyAuthority(AftercareGroup.PRIVACY.id(), AftercareGroup.ADMIN.id())
+            .requestMatchers(HttpMethod.POST, "/api/customers/*/erasure", "/api/privacy/retention")
+                .hasAnyAuthority(AftercareGroup.PRIVACY.id(), AftercareGroup.ADMIN.id())
             // who read whose personal data: the data-protection officer and supervisors
             .requestMatchers(HttpMethod.GET, "/api/audit/access")
                 .hasAnyAuthority(AftercareGroup.PRIVACY.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())

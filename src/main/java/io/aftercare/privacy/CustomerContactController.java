@@ -1,7 +1,8 @@
-package io.aftercare.customer;
+package io.aftercare.privacy;
 
 import io.aftercare.api.NotFoundException;
-import io.aftercare.privacy.AccessLog;
+import io.aftercare.customer.Customer;
+import io.aftercare.customer.CustomerService;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
