@@ -146,4 +146,47 @@ public class CustomerService {
       Customer.ContactChannel preferred, String country) {
     return new Customer(null, name, market, locale, email, phone, spend, orders, null, consent, preferred, country);
   }
+
+  /**
+   * The secret of the customer's unsubscribe link (created at their first e-mail): whoever holds
+   * it may withdraw the customer's consent to e-mail, without logging in.
+   */
+  @Transactional
+  public String unsubscribeToken(long customerId) {
+    String token = jdbc.sql("select unsubscribe_token from customer where id = ?").param(customerId)
+        .query(String.class).optional().orElse(null);
+    if (token == null) {
+      token = java.util.UUID.randomUUID().toString().replace("-", "")
+          + Long.toHexString(new java.security.SecureRandom().nextLong());
+      jdbc.sql("update customer set unsubscribe_token = ? where id = ? and unsubscribe_token is null")
+          .params(token, customerId).update();
+      token = jdbc.sql("select unsubscribe_token from customer where id = ?").param(customerId)
+          .query(String.class).single();
+    }
+    return token;
+  }
+
+  public Optional<Long> byUnsubscribeToken(String token) {
+    return jdbc.sql("select id from customer where unsubscribe_token = ?").param(token).query(Long.class).optional();
+  }
+
+  /**
+   * Records that the customer withdrew consent to non-essential messages on the channel (the
+   * first withdrawal's moment is kept); messages the case legally needs still go out.
+   */
+  @Transactional
+  public void withdraw(long customerId, Customer.ContactChannel channel, java.time.Instant at) {
+    String column = switch (channel) {
+      case EMAIL -> "consent_email = false, email_withdrawn_at = coalesce(email_withdrawn_at, ?)";
+      case SMS -> "consent_sms = false, sms_withdrawn_at = coalesce(sms_withdrawn_at, ?)";
+      case PHONE -> "consent_phone = false, consent_recorded_at = ?";
+    };
+    jdbc.sql("update customer set " + column + " where id = ?")
+        .params(java.sql.Timestamp.from(at), customerId).update();
+  }
+
+  /** The customers with this mobile number (a TD/STOP reply names only the number). */
+  public java.util.List<Long> withPhone(String phone) {
+    return withContact(phone);
+  }
 }

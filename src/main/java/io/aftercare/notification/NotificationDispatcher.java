@@ -137,6 +137,14 @@ public class NotificationDispatcher {
   }
 
   private void send(Notification row, Instant now) {
+    Optional<String> withdrawn = transaction.execute(status -> outbox.withdrawn(row.id()));
+    if (withdrawn != null && withdrawn.isPresent()) {
+      transaction.executeWithoutResult(status ->
+          outbox.markAttemptFailed(row.id(), withdrawn.get(), clock.instant(), true));
+      LOG.info("Notification {} ({} to case {}) not sent: {}", row.id(), row.template(), row.caseNumber(),
+          withdrawn.get());
+      return;
+    }
     try {
       senders.get(row.channel()).send(row);
     } catch (Exception e) {

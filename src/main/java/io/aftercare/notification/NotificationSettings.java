@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * language of internal messages, the manager told at escalation level 3, the SMS gateway, and
  * {@code requeueWindow}: messages that failed for good within this time before their channel
  * answers again are sent after all (an outage, not a bad address); {@code claimLease}: how long a
- * row being sent is not due for other nodes (longer than a channel's timeouts).
+ * row being sent is not due for other nodes (longer than a channel's timeouts); {@code publicUrl}:
+ * where the unsubscribe link points; {@code essentialTemplates}: messages a case legally needs,
+ * sent after a withdrawal of consent.
  */
 @ConfigurationProperties("aftercare.notification")
 public record NotificationSettings(
@@ -22,10 +24,15 @@ public record NotificationSettings(
     String managerEmail,
     Sms sms,
     Duration requeueWindow,
-    Duration claimLease) {
+    Duration claimLease,
+    String publicUrl,
+    java.util.Set<String> essentialTemplates) {
 
-  /** The SMS gateway: JSON {@code {to, text, reference}} POSTed to {@code url}; none when blank. */
-  public record Sms(String url, Duration timeout) {}
+  /**
+   * The SMS gateway: JSON {@code {to, text, reference}} POSTed to {@code url}; none when blank.
+   * Its replies come with {@code inboundSecret}.
+   */
+  public record Sms(String url, Duration timeout, String inboundSecret) {}
 
   public NotificationSettings {
     dispatchInterval = dispatchInterval == null ? Duration.ofSeconds(10) : dispatchInterval;
@@ -33,7 +40,9 @@ public record NotificationSettings(
     maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
     backoff = backoff == null ? Duration.ofSeconds(30) : backoff;
     staffLanguage = staffLanguage == null ? "en" : staffLanguage;
-    sms = sms == null ? new Sms(null, Duration.ofSeconds(10)) : sms;
+    sms = sms == null ? new Sms(null, Duration.ofSeconds(10), null) : sms;
+    publicUrl = publicUrl == null ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
+    essentialTemplates = essentialTemplates == null ? java.util.Set.of() : java.util.Set.copyOf(essentialTemplates);
     requeueWindow = requeueWindow == null ? Duration.ofHours(24) : requeueWindow;
     claimLease = claimLease == null ? Duration.ofMinutes(2) : claimLease;
   }

@@ -68,18 +68,38 @@ public class Notifications {
     Map<String, String> text = texts(caseNumber, values, language, customer.market().zone());
     text.put("customerName", customer.name());
     Templates.Message message = templates.render(template, language, text);
+    boolean essential = settings.essentialTemplates().contains(template);
     Channel chosen = channel == null ? preferredChannel(customer) : channel;
+    if (chosen == null && essential) {
+      // a message the case legally needs reaches the customer on any channel we can
+      chosen = customer.email() != null ? Channel.EMAIL : customer.phone() != null ? Channel.SMS : null;
+    }
     String recipient = chosen == null ? null : recipient(customer, chosen);
     String failure = null;
     if (chosen == null) {
       failure = "The customer has not consented to e-mail or SMS";
-    } else if (!consented(customer, chosen)) {
+    } else if (!essential && !consented(customer, chosen)) {
       failure = "The customer has not consented to " + chosen;
     } else if (recipient == null) {
       failure = "The customer has no " + (chosen == Channel.EMAIL ? "e-mail address" : "mobile number");
     }
+    String body = chosen == null ? message.body() : message.body() + optOut(customer, chosen, language);
     outbox.add(new Outbox.NewMessage(key, caseNumber, "CUSTOMER", template, chosen, recipient, language,
-        message.subject(), message.body(), failure), now);
+        message.subject(), body, failure, essential), now);
+  }
+
+  /**
+   * How to stop non-essential messages, at the end of every message to a customer: SMS by the
+   * reply convention (TD in China, STOP elsewhere), e-mail by a link that needs no login.
+   */
+  private String optOut(Customer customer, Channel channel, String language) {
+    boolean chinese = language.startsWith("zh");
+    if (channel == Channel.SMS) {
+      return chinese ? " 回复TD退订" : " Reply STOP to opt out";
+    }
+    String link = settings.publicUrl() + "/unsubscribe.html?token=" + customers.unsubscribeToken(customer.id());
+    return chinese ? "\n\n不想再收到此类邮件？退订：" + link + "（与您的工单有关的法定通知仍会发送）"
+        : "\n\nTo stop these e-mails: " + link + " (messages your case legally needs are still sent)";
   }
 
   /** Queues an e-mail to each member of staff (one row each) in the staff language. */
@@ -90,7 +110,7 @@ public class Notifications {
     Templates.Message message = templates.render(template, language, text);
     for (String email : emails) {
       outbox.add(new Outbox.NewMessage(key + ":" + email, caseNumber, "INTERNAL", template, Channel.EMAIL,
-          email, language, message.subject(), message.body(), null), now);
+          email, language, message.subject(), message.body(), null, true), now);
     }
   }
 

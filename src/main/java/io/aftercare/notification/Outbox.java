@@ -27,7 +27,8 @@ public class Outbox {
 
   /** A message to add: FAILED at once when it cannot be sent at all (no consented channel). */
   public record NewMessage(String idempotencyKey, String caseNumber, String audience, String template,
-      Channel channel, String recipient, String language, String subject, String body, String failure) {}
+      Channel channel, String recipient, String language, String subject, String body, String failure,
+      boolean essential) {}
 
   /** Adds the message unless its key is already there; true when added. */
   public boolean add(NewMessage message, Instant now) {
@@ -35,9 +36,9 @@ public class Outbox {
     // optimistic locking), and on PostgreSQL a failed insert would spoil the engine's transaction.
     int added = jdbc.sql("""
             insert into notification (idempotency_key, case_number, audience, template, channel, recipient,
-              language, subject, body, state, attempts, next_attempt_at, last_error, created_at)
+              language, subject, body, state, attempts, next_attempt_at, last_error, created_at, essential)
             select :key, :caseNumber, :audience, :template, :channel, :recipient, :language, :subject, :body,
-              :state, 0, :now, :failure, :now
+              :state, 0, :now, :failure, :now, :essential
             where not exists (select 1 from notification where idempotency_key = :key)""")
         .param("key", message.idempotencyKey())
         .param("caseNumber", message.caseNumber())
@@ -50,6 +51,7 @@ public class Outbox {
         .param("body", message.body())
         .param("state", message.failure() == null ? "PENDING" : "FAILED")
         .param("failure", message.failure())
+        .param("essential", message.essential())
         .param("now", Timestamp.from(now))
         .update();
     return added > 0;
@@ -63,6 +65,22 @@ public class Outbox {
   public Optional<Notification> byKey(String key) {
     return jdbc.sql("select " + COLUMNS + " from notification where idempotency_key = ?")
         .param(key).query(Outbox::row).optional();
+  }
+
+  /**
+   * When a claimed customer message must not go out because its customer withdrew consent to its
+   * channel after it was queued (a message the case legally needs goes out regardless): why.
+   */
+  Optional<String> withdrawn(long notificationId) {
+    return jdbc.sql("""
+            select n.channel, c.email_withdrawn_at, c.sms_withdrawn_at from notification n
+            join case_file f on f.case_number = n.case_number join customer c on c.id = f.customer_id
+            where n.id = ? and n.audience = 'CUSTOMER' and n.essential = false
+              and ((n.channel = 'EMAIL' and c.email_withdrawn_at is not null)
+                or (n.channel = 'SMS' and c.sms_withdrawn_at is not null))""")
+        .param(notificationId)
+        .query((rs, n) -> "The customer withdrew consent to " + rs.getString("channel") + " messages")
+        .optional();
   }
 
   /** The oldest due pending row of the given channels, locked for this transaction; others skip it. */

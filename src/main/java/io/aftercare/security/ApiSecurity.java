@@ -40,6 +40,13 @@ class ApiSecurity {
                 .hasAnyAuthority(AftercareGroup.allIds())
             // the customer's survey link: the token is the credential (single use, expiring)
             .requestMatchers("/api/surveys/*").permitAll()
+            // the unsubscribe link of a customer's e-mail (the token is the credential) and the SMS
+            // gateway's replies (checked against its shared secret)
+            .requestMatchers("/api/unsubscribe/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/sms/replies").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/customers/*/consent-withdrawal")
+                .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.RETURNS.id(), AftercareGroup.SAFETY.id(),
+                    AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())
             .requestMatchers(HttpMethod.POST, "/api/adverse-reactions", "/api/adverse-reactions/*/follow-up")
                 .hasAnyAuthority(AftercareGroup.AGENT.id(), AftercareGroup.SAFETY.id(),
                     AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id())

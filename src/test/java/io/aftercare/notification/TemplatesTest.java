@@ -56,7 +56,7 @@ class TemplatesTest {
   @Test
   void backOffDoublesFromTheConfiguredDelay() {
     NotificationSettings settings = new NotificationSettings(null, 0, 5, Duration.ofSeconds(30), "care@x", null,
-        null, null, null, null);
+        null, null, null, null, null, null);
     assertThat(settings.delayAfter(1)).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.delayAfter(2)).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.delayAfter(4)).isEqualTo(Duration.ofSeconds(240));
