@@ -163,6 +163,15 @@ class PrivacyIT {
     // process owners see the case exists (counts, incidents), not what it holds
     assertThat(http.get("/engine-rest/process-instance/count?processDefinitionKey=adverseReactionReport", "owner")
         .json().get("count").asInt()).isPositive();
+    // also in Cockpit (the webapp's engine API, with the owner's Cockpit session)
+    String cockpit = "/camunda/api/engine/engine/default/process-instance/" + instance + "/variables";
+    assertThat(tasklist("owner", cockpit)).doesNotContain(reported.symptoms()).doesNotContain("customerName");
+    assertThat(tasklist("owner", "/camunda/api/engine/engine/default/history/variable-instance?processInstanceId="
+        + instance)).isEqualTo("[]");
+    for (String user : List.of("owner", "privacy")) {
+      assertThat(http.get("/api/cases/" + reported.caseNumber(), user).status()).as(user + " opens the case")
+          .isEqualTo(403);
+    }
   }
 
   @Test

@@ -1,25 +1,19 @@
 package io.aftercare.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.Browsers;
 import io.aftercare.support.CaseWork;
 import io.aftercare.support.Http;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,15 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The dashboard as a supervisor sees it, in headless Chromium (Debian's, driven by Playwright):
  * log in with the Camunda user, see every chart drawn, click a backlog figure through to the
- * case and its timeline. Without Chromium the test is skipped, unless
- * {@code aftercare.browser.required} is set (CI sets it).
+ * case and its timeline ({@link Browsers}).
  */
 @AftercareIT
 class ReportsDashboardIT {
-
-  static final Path CHROMIUM = Path.of(System.getProperty("aftercare.chromium", "/usr/bin/chromium"));
-  static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
   @LocalServerPort
   int port;
@@ -93,30 +82,6 @@ class ReportsDashboardIT {
   }
 
   private static void inBrowser(Consumer<Page> steps) {
-    if (!Files.isExecutable(CHROMIUM)) {
-      if (Boolean.getBoolean("aftercare.browser.required")) {
-        fail("No Chromium at " + CHROMIUM + " (apt-get install chromium), and aftercare.browser.required is set");
-      }
-      Assumptions.abort("No Chromium at " + CHROMIUM + "; install Debian's chromium to run the dashboard's browser test");
-    }
-    try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-             .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS))) {
-      Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("en-GB"));
-      // what the page's scripts say goes to the test's output, for a failing run
-      page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));
-      page.onResponse(response -> {
-        if (response.status() >= 400) {
-          System.out.println("[browser] " + response.status() + " " + response.url());
-        }
-      });
-      page.onPageError(error -> System.out.println("[browser error] " + error));
-      page.onDialog(dialog -> {
-        System.out.println("[browser alert] " + dialog.message());
-        dialog.dismiss();
-      });
-      steps.accept(page);
-    }
+    Browsers.inBrowser("the dashboard's browser test", steps);
   }
 }

@@ -1,0 +1,81 @@
+package io.aftercare.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.aftercare.support.AftercareIT;
+import io.aftercare.support.Browsers;
+import io.aftercare.support.CaseWork;
+import io.aftercare.support.Http;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An agent works a complaint in Tasklist without receiving the customer's phone number, until
+ * they reveal it on purpose; the reveal is in the access log.
+ */
+@AftercareIT
+class TasklistPrivacyIT {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+
+  @Test
+  void anAgentSeesTheCustomerMaskedUntilTheyRevealTheContact() {
+    Http http = new Http(port);
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String phone = "+86137" + String.format("%08d", Math.abs(unique.hashCode()) % 100_000_000);
+    Http.Response created = http.post("/api/complaints", "agent", Map.of("channel", "phone",
+        "customer", Map.of("name", "张伟", "phone", phone, "market", "CN", "locale", "zh-CN"),
+        "product", Map.of("sku", "SK-SERUM-30"), "purchase", Map.of("channel", "online", "date", "2026-10-28"),
+        "description", "瓶子漏液"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    CaseWork work = new CaseWork(http, runtime, management);
+    work.runJobs(caseNumber);
+    String taskId = work.onlyTask(caseNumber, "agent").get("id").asText();
+    long customerId = customerId(http, caseNumber);
+
+    Browsers.inBrowser("the Tasklist privacy test", page -> {
+      page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      page.fill("input[ng-model='username']", "agent");
+      page.fill("input[type='password']", "demo");
+      assertThat(page.waitForResponse(response -> response.url().contains("/login/tasklist"),
+          () -> page.click("button[type='submit']")).status()).isEqualTo(200);
+      page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+      Locator contact = page.locator("text=Show full contact");
+      contact.first().waitFor();
+      String shown = page.locator("body").innerText() + " | " + page.evaluate(
+          "() => Array.from(document.querySelectorAll('input, textarea')).map(e => e.value).join(' | ')");
+      assertThat(shown).contains("张*", caseNumber).doesNotContain(phone).doesNotContain("张伟");
+      assertThat(shown).contains(phone.substring(0, 6) + "****" + phone.substring(phone.length() - 4));
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "tasklist-masked-contact.png"))
+          .setFullPage(true));
+
+      // the deliberate reveal: the link opens with the Tasklist login and shows the number
+      String href = contact.first().getAttribute("href");
+      assertThat(href).startsWith("/api/customers/" + customerId + "/contact?purpose=");
+      page.navigate("http://localhost:" + port + href);
+      assertThat(page.locator("body").innerText()).contains(phone);
+    });
+
+    assertThat(http.get("/api/audit/access?customer=" + customerId + "&user=agent", "privacy").json())
+        .anySatisfy(access -> {
+          assertThat(access.get("data").asText()).isEqualTo("CONTACT");
+          assertThat(access.get("caseNumber").asText()).isEqualTo(caseNumber);
+          assertThat(access.get("purpose").asText()).contains("Task_Triage");
+        });
+  }
+
+  private static long customerId(Http http, String caseNumber) {
+    return http.get("/api/cases/" + caseNumber, "supervisor").json().get("customerId").asLong();
+  }
+}
