@@ -8,7 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.Market;
 import io.aftercare.process.CaseVariables;
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.InvalidRequestException;
+import io.aftercare.casefile.IntakeChannel;
+import io.aftercare.customer.CustomerReference;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,30 +36,16 @@ class RegisterComplaintDelegate implements JavaDelegate {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ComplaintService complaints;
+  private final Validator validator;
 
-  RegisterComplaintDelegate(ComplaintService complaints) {
+  RegisterComplaintDelegate(ComplaintService complaints, Validator validator) {
     this.complaints = complaints;
+    this.validator = validator;
   }
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    ComplaintRegistration registration = new ComplaintRegistration(
-        INTAKE_CHANNEL.get(execution),
-        CaseVariables.customerId(execution),
-        CaseVariables.CUSTOMER_NAME.get(execution),
-        CaseVariables.CUSTOMER_EMAIL.get(execution),
-        CaseVariables.CUSTOMER_PHONE.get(execution),
-        // a known customer (by id) brings their market; a new one must name it
-        CaseVariables.customerId(execution) != null && text(execution, CaseVariables.MARKET) == null ? null
-            : Market.valueOf(required(execution, CaseVariables.MARKET)),
-        CustomerLocale.of(LOCALE.get(execution) == null ? "en" : LOCALE.get(execution)),
-        CaseVariables.SKU.required(execution).trim().toUpperCase(),
-        CaseVariables.BATCH.get(execution),
-        CaseVariables.ORDER_NUMBER.get(execution),
-        CaseVariables.PURCHASE_CHANNEL.required(execution),
-        CaseVariables.PURCHASE_DATE.required(execution),
-        DESCRIPTION.required(execution),
-        attachments(ATTACHMENTS.get(execution)));
+    ComplaintRegistration registration = validated(execution).toRegistration();
     Date now = ClockUtil.getCurrentTime();
     // started from an enquiry, the complaint joins the enquiry's case
     ComplaintService.Registered registered = complaints.register(registration,
@@ -71,6 +66,69 @@ class RegisterComplaintDelegate implements JavaDelegate {
     REPEAT_CUSTOMER.set(execution, registered.repeatCustomer());
     REPEAT_BATCH.set(execution, registered.repeatBatch());
     REPEAT_NOTE.set(execution, repeatNote(registered));
+  }
+
+  /** The form keys of the request's fields (a Tasklist start form and the API share the rules). */
+  static final Map<String, String> FORM_KEYS = Map.ofEntries(Map.entry("channel", INTAKE_CHANNEL.name()),
+      Map.entry("customer", "customer"), Map.entry("customer.name", CaseVariables.CUSTOMER_NAME.name()),
+      Map.entry("customer.email", CaseVariables.CUSTOMER_EMAIL.name()),
+      Map.entry("customer.phone", CaseVariables.CUSTOMER_PHONE.name()), Map.entry("customer.market", CaseVariables.MARKET),
+      Map.entry("customer.locale", LOCALE.name()), Map.entry("customer.identified", "customer"),
+      Map.entry("product.sku", CaseVariables.SKU.name()), Map.entry("product.batch", CaseVariables.BATCH.name()),
+      Map.entry("purchase.orderNumber", CaseVariables.ORDER_NUMBER.name()),
+      Map.entry("purchase.channel", CaseVariables.PURCHASE_CHANNEL.name()),
+      Map.entry("purchase.date", CaseVariables.PURCHASE_DATE.name()), Map.entry("description", DESCRIPTION.name()),
+      Map.entry("attachments", ATTACHMENTS.name()));
+
+  /**
+   * The complaint as the process was started with it, checked by the rules of {@code POST
+   * /api/complaints} ({@link ComplaintRequest}): a Tasklist start form or an {@code /engine-rest}
+   * start is refused with each bad field named by its form key, as the API names it by its path.
+   */
+  private ComplaintRequest validated(DelegateExecution execution) throws Exception {
+    List<FieldProblem> problems = new ArrayList<>();
+    Long customerId = CaseVariables.customerId(execution);
+    String market = text(execution, CaseVariables.MARKET);
+    String locale = LOCALE.get(execution);
+    String channel = INTAKE_CHANNEL.get(execution);
+    String purchaseChannel = CaseVariables.PURCHASE_CHANNEL.get(execution);
+    Object purchaseDate = execution.getVariable(CaseVariables.PURCHASE_DATE.name());
+    ComplaintRequest request = new ComplaintRequest(
+        parse(problems, INTAKE_CHANNEL.name(), channel, () -> IntakeChannel.of(channel)),
+        new CustomerReference(customerId, CaseVariables.CUSTOMER_NAME.get(execution),
+            CaseVariables.CUSTOMER_PHONE.get(execution), CaseVariables.CUSTOMER_EMAIL.get(execution),
+            parse(problems, CaseVariables.MARKET, market, () -> Market.valueOf(market)),
+            // a known customer keeps their language; a new one without a choice is served in English
+            parse(problems, LOCALE.name(), locale, () -> CustomerLocale.of(locale)) == null && customerId == null
+                ? CustomerLocale.EN : parse(problems, LOCALE.name(), locale, () -> CustomerLocale.of(locale)), null),
+        new ComplaintRequest.ProductPart(CaseVariables.SKU.get(execution), CaseVariables.BATCH.get(execution)),
+        new ComplaintRequest.PurchasePart(CaseVariables.ORDER_NUMBER.get(execution),
+            parse(problems, CaseVariables.PURCHASE_CHANNEL.name(), purchaseChannel,
+                () -> ComplaintRequest.PurchaseChannel.valueOf(purchaseChannel.trim().toUpperCase())),
+            parse(problems, CaseVariables.PURCHASE_DATE.name(), purchaseDate, () -> CaseVariables.day(purchaseDate))),
+        DESCRIPTION.get(execution),
+        attachments(ATTACHMENTS.get(execution)).stream()
+            .map(a -> new ComplaintRequest.AttachmentPart(a.name(), a.url())).toList());
+    for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
+      String path = violation.getPropertyPath().toString().replaceAll("\\[\\d+]", "");
+      problems.add(new FieldProblem(FORM_KEYS.getOrDefault(path, path), violation.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return request;
+  }
+
+  private static <T> T parse(List<FieldProblem> problems, String field, Object given, Supplier<T> parse) {
+    if (given == null || given.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return parse.get();
+    } catch (RuntimeException e) {
+      problems.add(new FieldProblem(field, "is not one of the allowed values: " + given));
+      return null;
+    }
   }
 
   private static String repeatNote(ComplaintService.Registered registered) {

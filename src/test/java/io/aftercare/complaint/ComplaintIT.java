@@ -311,4 +311,25 @@ class ComplaintIT {
     return jdbc.sql("select count(*) from " + table).query(Long.class).single();
   }
 
+
+  @Test
+  void aStartThroughTheEngineIsCheckedByTheApisRulesAndNamesTheFormsFields() {
+    String name = "Form " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of("intakeChannel", string("phone"),
+        "customerName", string(name), "customerEmail", string("not-an-address"), "market", string("CN"),
+        "locale", string("zh-CN"), "sku", string("SK-SERUM-30"), "purchaseChannel", string("online"),
+        "purchaseDate", string(java.time.LocalDate.now().plusDays(30).toString()), "description", string("Leaks")));
+    Http.Response refused = http.post("/engine-rest/process-definition/key/complaintHandling/submit-form", "agent",
+        Map.of("variables", variables));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(badFields(refused)).containsExactlyInAnyOrder("customerEmail", "purchaseDate");
+    assertThat(jdbc.sql("select count(*) from customer where name = ?").param(name).query(Long.class).single())
+        .as("nothing stored").isZero();
+
+    variables.put("customerEmail", string("form-" + name.substring(5) + "@example.cn"));
+    variables.put("purchaseDate", string("2026-10-28"));
+    Http.Response started = http.post("/engine-rest/process-definition/key/complaintHandling/submit-form", "agent",
+        Map.of("variables", variables));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+  }
 }
