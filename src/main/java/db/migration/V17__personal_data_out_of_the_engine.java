@@ -30,7 +30,9 @@ public class V17__personal_data_out_of_the_engine extends BaseJavaMigration {
 
   /** Variable → column of adverse_reaction. */
   static final Map<String, String> HEALTH = Map.of("symptoms", "symptoms", "bodyArea", "body_area",
-      "allergyHistory", "allergy_history", "medicalTreatment", "medical_treatment", "outcome", "outcome");
+      "allergyHistory", "allergy_history", "medicalTreatment", "medical_treatment", "outcome", "outcome",
+      "age", "age", "sex", "sex", "firstUseDate", "first_use_date", "onsetDate", "onset_date",
+      "stoppedUseDate", "stopped_use_date");
   static final List<String> REMOVED_CONTACT = List.of("customerEmail", "customerPhone");
   static final List<String> MASKED_CONTACT = List.of("customerName", "contact");
 
@@ -41,19 +43,26 @@ public class V17__personal_data_out_of_the_engine extends BaseJavaMigration {
       return;
     }
     for (Map.Entry<String, String> detail : HEALTH.entrySet()) {
-      boolean flag = detail.getKey().equals("medicalTreatment");
+      String name = detail.getKey();
+      boolean flag = name.equals("medicalTreatment");
       try (PreparedStatement copy = connection.prepareStatement("update adverse_reaction set " + detail.getValue()
           + " = ? where case_number = ?" + (flag ? "" : " and " + detail.getValue() + " is null"));
           PreparedStatement read = connection.prepareStatement("select e.BUSINESS_KEY_, v.TEXT_, v.LONG_"
               + " from ACT_RU_VARIABLE v join ACT_RU_EXECUTION e on e.ID_ = v.PROC_INST_ID_ where v.NAME_ = ?"
               + " and e.BUSINESS_KEY_ is not null")) {
-        read.setString(1, detail.getKey());
+        read.setString(1, name);
         try (ResultSet rows = read.executeQuery()) {
           while (rows.next()) {
+            String text = rows.getString(2);
+            Object number = rows.getObject(3);
             if (flag) {
-              copy.setBoolean(1, rows.getLong(3) == 1);
-            } else if (rows.getString(2) != null) {
-              copy.setString(1, rows.getString(2));
+              copy.setBoolean(1, number != null && ((Number) number).longValue() == 1);
+            } else if (name.equals("age") && number != null) {
+              copy.setInt(1, ((Number) number).intValue());
+            } else if (name.endsWith("Date") && text != null && text.length() >= 10) {
+              copy.setObject(1, java.time.LocalDate.parse(text.substring(0, 10)));
+            } else if (text != null && !name.equals("age") && !name.endsWith("Date")) {
+              copy.setString(1, text);
             } else {
               continue;
             }
@@ -89,7 +98,9 @@ public class V17__personal_data_out_of_the_engine extends BaseJavaMigration {
       try (Statement statement = connection.createStatement()) {
         StringBuilder where = new StringBuilder();
         for (String name : personal) {
-          where.append(where.isEmpty() ? "" : " or ").append("outcome like '%").append(name).append("=%'");
+          // task values read "name=value, name=value"
+          where.append(where.isEmpty() ? "" : " or ").append("outcome like '").append(name).append("=%' or outcome like '%, ")
+              .append(name).append("=%'");
         }
         statement.executeUpdate("update report_task set outcome = null where " + where);
       }

@@ -9,8 +9,9 @@ alter table customer add column sms_withdrawn_at timestamp with time zone;
 -- The secret in the unsubscribe link of the customer's e-mails (no login needed).
 alter table customer add column unsubscribe_token varchar(64);
 create unique index customer_unsubscribe_token_idx on customer (unsubscribe_token);
--- A message the case legally needs (e.g. a batch recall) is sent even after a withdrawal.
-alter table notification add column essential boolean default true not null;
+-- A message the case legally needs (e.g. a batch recall) is sent even after a withdrawal; messages
+-- queued before this version count as not essential (a withdrawal holds them back).
+alter table notification add column essential boolean default false not null;
 -- Cluster-wide runs of scheduled work: a node runs it only while it holds the row's lease.
 create table scheduled_run (
     name         varchar(64) primary key,

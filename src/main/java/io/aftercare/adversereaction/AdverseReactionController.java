@@ -161,13 +161,13 @@ class AdverseReactionController {
     CaseVariables.SKU.put(variables, product.get().sku());
     CaseVariables.BATCH.put(variables, request.product().batch());
     CaseVariables.PRODUCT.put(variables, product.get().sku() + " " + product.get().name());
-    variables.put("age", c.age());
-    variables.put("sex", c.sex());
     AWARE_DATE.put(variables, reaction.awareDate());
-    variables.put("firstUseDate", text(reaction.firstUseDate()));
-    variables.put("onsetDate", text(reaction.onsetDate()));
-    variables.put("stoppedUseDate", text(reaction.stoppedUseDate()));
     // health details pass to the register step only (transient: never stored by the engine)
+    variables.put("age", Variables.integerValue(c.age(), true));
+    variables.put("sex", Variables.stringValue(c.sex(), true));
+    variables.put("firstUseDate", Variables.stringValue(text(reaction.firstUseDate()), true));
+    variables.put("onsetDate", Variables.stringValue(text(reaction.onsetDate()), true));
+    variables.put("stoppedUseDate", Variables.stringValue(text(reaction.stoppedUseDate()), true));
     variables.put("symptoms", Variables.stringValue(reaction.symptoms(), true));
     variables.put("bodyArea", Variables.stringValue(reaction.bodyArea(), true));
     variables.put("allergyHistory", Variables.stringValue(reaction.allergyHistory(), true));

@@ -42,12 +42,12 @@ public final class AdverseReactionProcess {
       "disfigurement", "systemicHarm", "interventionToPrevent", "otherSeriousHarm", "socialImpact"};
 
   /**
-   * The reaction's health details: kept in {@code adverse_reaction}, never in the process's
+   * The reaction's health details (and the consumer's age and sex, which the report gives): kept in {@code adverse_reaction}, never in the process's
    * variables or history. The API hands them to the process as transient variables; a form that
    * edits them sends them to its record step, which stores them and removes them.
    */
   public static final java.util.Set<String> HEALTH_DETAILS = java.util.Set.of("symptoms", "bodyArea", "allergyHistory",
-      "medicalTreatment", "outcome");
+      "medicalTreatment", "outcome", "age", "sex", "firstUseDate", "onsetDate", "stoppedUseDate");
 
   /** The tasks whose forms show the health details (to the safety team and, read-only, supervisors). */
   public static final java.util.Set<String> HEALTH_DETAIL_TASKS = java.util.Set.of("Task_CaseDetails", "Task_Assess",

@@ -31,6 +31,10 @@ class HealthDetailsOnForms implements PersonalData {
     this.log = log;
   }
 
+  private static String day(java.time.LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
   @Override
   public Set<String> personalVariables() {
     return HEALTH_DETAILS;
@@ -49,6 +53,11 @@ class HealthDetailsOnForms implements PersonalData {
       variables.putValueTyped("allergyHistory", Variables.stringValue(reaction.allergyHistory()));
       variables.putValueTyped("medicalTreatment", Variables.booleanValue(reaction.medicalTreatment()));
       variables.putValueTyped("outcome", Variables.stringValue(reaction.outcome()));
+      variables.putValueTyped("age", Variables.integerValue(reaction.age()));
+      variables.putValueTyped("sex", Variables.stringValue(reaction.sex()));
+      variables.putValueTyped("firstUseDate", Variables.stringValue(day(reaction.firstUseDate())));
+      variables.putValueTyped("onsetDate", Variables.stringValue(day(reaction.onsetDate())));
+      variables.putValueTyped("stoppedUseDate", Variables.stringValue(day(reaction.stoppedUseDate())));
       log.record(form.userId(), reaction.customerId(), form.caseNumber(), AccessLog.Data.HEALTH,
           "task " + form.taskDefinitionKey(), AccessLog.Door.TASK_FORM);
     });

@@ -45,7 +45,7 @@ public record CaseView(
 
     static Message of(Notification n) {
       return new Message(n.id(), n.template(), n.audience(), n.channel(), n.language(),
-          ContactMask.contact(n.recipient()), n.state(), n.attempts(), n.lastError(), n.createdAt(), n.sentAt());
+          ContactMask.contact(n.recipient()), n.state(), n.attempts(), n.lastErrorMasked(), n.createdAt(), n.sentAt());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.aftercare.complaint;
 
 import static io.aftercare.complaint.ComplaintProcess.*;
 
+import io.aftercare.customer.ContactMask;
 import io.aftercare.process.CaseVariables;
 import java.util.HashMap;
 import java.util.List;
@@ -48,5 +49,6 @@ class StartComplaintDelegate implements JavaDelegate {
     runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber).setVariables(variables).execute();
     // the complaint's registration stored the contact; the enquiry keeps none of it
     execution.removeVariables(List.of(CaseVariables.CUSTOMER_EMAIL.name(), CaseVariables.CUSTOMER_PHONE.name()));
+    CaseVariables.CUSTOMER_NAME.set(execution, ContactMask.name(CaseVariables.CUSTOMER_NAME.get(execution)));
   }
 }

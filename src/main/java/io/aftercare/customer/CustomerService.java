@@ -185,8 +185,13 @@ public class CustomerService {
         .params(java.sql.Timestamp.from(at), customerId).update();
   }
 
-  /** The customers with this mobile number (a TD/STOP reply names only the number). */
+  /**
+   * The customers with this mobile number (a TD/STOP reply names only the number), whether the
+   * gateway writes it with {@code +}, with {@code 00} or with neither.
+   */
   public java.util.List<Long> withPhone(String phone) {
-    return withContact(phone);
+    String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "").replaceFirst("^00", "");
+    return digits.isEmpty() ? java.util.List.of() : jdbc.sql("select id from customer where phone in (?, ?)")
+        .params("+" + digits, digits).query(Long.class).list();
   }
 }

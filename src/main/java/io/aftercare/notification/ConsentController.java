@@ -84,7 +84,12 @@ class ConsentController {
     if (STOP_WORDS.contains(reply.text().strip().toUpperCase(Locale.ROOT))) {
       List<Long> ids = customers.withPhone(reply.from());
       ids.forEach(id -> customers.withdraw(id, Customer.ContactChannel.SMS, now()));
-      LOG.info("SMS stop reply: consent to SMS withdrawn for {} customer(s)", ids.size());
+      if (ids.isEmpty()) {
+        LOG.warn("SMS stop reply from a number no customer has (…{}): nothing withdrawn",
+            reply.from().length() > 4 ? reply.from().substring(reply.from().length() - 4) : "");
+      } else {
+        LOG.info("SMS stop reply: consent to SMS withdrawn for {} customer(s)", ids.size());
+      }
     }
     return ResponseEntity.noContent().build();
   }

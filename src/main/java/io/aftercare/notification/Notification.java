@@ -22,4 +22,10 @@ public record Notification(
     String idempotencyKey) {
 
   public enum State { PENDING, SENT, FAILED }
+
+  /** The last error as a case shows it: a channel's error often quotes the address or number, masked here. */
+  public String lastErrorMasked() {
+    return lastError == null || recipient == null ? lastError
+        : lastError.replace(recipient, io.aftercare.customer.ContactMask.contact(recipient));
+  }
 }

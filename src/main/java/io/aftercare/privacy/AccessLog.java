@@ -7,12 +7,10 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only log of full reads of personal data (table {@code personal_data_access}). A read
- * is logged in a transaction of its own, so that a read whose request fails later stays logged.
+ * The append-only log of full reads of personal data (table {@code personal_data_access}), written
+ * in the reading request's transaction (a form's read in the engine's; an API read on its own).
  */
 @Service
 public class AccessLog {
@@ -44,7 +42,6 @@ public class AccessLog {
     this.jdbc = jdbc;
   }
 
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(String userId, Long customerId, String caseNumber, Data data, String purpose, Door door) {
     jdbc.sql("insert into personal_data_access (accessed_at, user_id, customer_id, case_number, data, purpose, door)"
             + " values (?, ?, ?, ?, ?, ?, ?)")

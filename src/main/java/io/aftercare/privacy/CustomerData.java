@@ -86,6 +86,11 @@ public class CustomerData {
     return export;
   }
 
+  public boolean isCustomers(String caseNumber, long customerId) {
+    return jdbc.sql("select count(*) from case_file where case_number = ? and customer_id = ?")
+        .params(caseNumber, customerId).query(Long.class).single() > 0;
+  }
+
   /** The person's cases that are still open (a process of the case is running). */
   public List<String> openCases(long customerId) {
     return jdbc.sql("select distinct f.case_number from case_file f join ACT_RU_EXECUTION e"
@@ -139,6 +144,21 @@ public class CustomerData {
     jdbc.sql("update satisfaction set comment = null where case_number in " + cases).param(customerId).update();
     jdbc.sql("update notification set recipient = null, subject = null, body = ? where case_number in " + cases)
         .params(ERASED_TEXT, customerId).update();
+    // what was written in their cases in Camunda's history and the timeline: the free texts go
+    String processes = "(select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ in " + cases + ")";
+    for (String table : List.of("ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+      jdbc.sql("update " + table + " set TEXT_ = null, TEXT2_ = null where PROC_INST_ID_ in " + processes
+          + " and NAME_ in (" + String.join(", ", FREE_TEXTS.stream().map(n -> "'" + n + "'").toList()) + ")")
+          .param(customerId).update();
+    }
+    jdbc.sql("update report_task set outcome = null where case_number in " + cases).param(customerId).update();
+    if (holds.isEmpty()) {
+      // no hold names them any longer: the regulator's reports lose the initials as well
+      jdbc.sql("select id, content from regulatory_report where case_number in " + cases).param(customerId)
+          .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("content"))).list()
+          .forEach(report -> jdbc.sql("update regulatory_report set content = ? where id = ?")
+              .params(withoutInitials(report.getValue()), report.getKey()).update());
+    }
     List<Kept> keeps = new ArrayList<>();
     for (Hold hold : holds) {
       keeps.add(new Kept("adverse-reaction record " + hold.caseNumber() + " and its regulator's reports, the"
@@ -150,7 +170,30 @@ public class CustomerData {
     keeps.add(new Kept("the access log's rows about the person", "the record of who read their data (GDPR art. 5(2))"));
     return new Outcome(customerId, List.of("name" + (holds.isEmpty() ? "" : " (initials kept)"), "e-mail", "phone",
         "consent", "complaint descriptions and order numbers", "attachments", "return notes and order numbers",
-        "survey comments", "message recipients and texts"), keeps);
+        "survey comments", "message recipients and texts", "texts in the history of their cases and the timeline"),
+        keeps);
+  }
+
+  /**
+   * Variables that hold what people wrote (the forms' text areas and the intake's texts): blanked
+   * in Camunda's history of an anonymised customer's cases; codes, dates and figures stay.
+   */
+  static final List<String> FREE_TEXTS = List.of("description", "question", "answer", "contact", "customerName",
+      "evidenceNote", "evidenceRequest", "resolutionNote", "reviewNote", "rejectionReason", "decisionNote",
+      "inspectionNote", "assessmentNote", "signalNote", "comment", "orderNumber", "repeatNote", "openedAs");
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  static String withoutInitials(String content) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode report = JSON.readTree(content);
+      if (report.get("consumer") instanceof com.fasterxml.jackson.databind.node.ObjectNode consumer) {
+        consumer.putNull("initials");
+      }
+      return JSON.writeValueAsString(report);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("A regulator's report is not JSON", e);
+    }
   }
 
   /** Anonymised customers whose name is initials and whom no legal hold needs any longer. */

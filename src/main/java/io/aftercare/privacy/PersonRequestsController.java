@@ -59,9 +59,11 @@ class PersonRequestsController {
     return retention.run(ClockUtil.getCurrentTime().toInstant(), true);
   }
 
+  /** Runs the retention job now; 409 while a run (the daily one, another request) is under way. */
   @PostMapping("/api/privacy/retention")
   List<RetentionJob.Step> runNow() {
-    return retention.run(ClockUtil.getCurrentTime().toInstant(), false);
+    return retention.runLeased(ClockUtil.getCurrentTime().toInstant())
+        .orElseThrow(() -> new CaseStateException("A retention run is under way; try again when it has ended"));
   }
 
   private void known(long id) {

@@ -6,7 +6,17 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import io.aftercare.security.AftercareGroup;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.InvalidRequestException;
+import org.camunda.bpm.engine.impl.AbstractVariableQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -44,7 +54,7 @@ class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    interceptors.add(new TaskFormInterceptor());
+    interceptors.add(new PrivacyInterceptor());
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 
@@ -65,29 +75,118 @@ class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
     return names;
   }
 
-  /** After a task's form variables are read, lets each feature add what the form shows of the person. */
-  private final class TaskFormInterceptor extends CommandInterceptor {
+  /** Groups whose members read some variables (of their tasks at least); others may not filter by them. */
+  static final Set<String> VARIABLE_READERS = Set.of(AftercareGroup.AGENT.id(), AftercareGroup.RETURNS.id(),
+      AftercareGroup.SAFETY.id(), AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id());
+
+  /** What makes a case the case it is: a task's form shows them, and may not change them. */
+  static final Set<String> CASE_IDENTITY = Set.of("caseNumber", "customerId", "customerTier", "reportNumber",
+      "rmaNumber");
+
+  /**
+   * Around the engine's commands, whoever calls them (Tasklist, Cockpit, {@code /engine-rest}):
+   * <ul>
+   * <li>after a task's form variables are read, each feature adds what the form shows of the person;</li>
+   * <li>a query filtering by variable values needs a group that reads variables (a process owner
+   * could otherwise find out a value by trying: "cases whose description contains …");</li>
+   * <li>completing a task (with or without its form) may not change the case's identity: its
+   * number, customer, tier, report or RMA number (only administrators may).</li>
+   * </ul>
+   */
+  private final class PrivacyInterceptor extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
+      CommandContext context = Context.getCommandContext();
+      Authentication user = context.getAuthentication();
+      if (user != null && context.isAuthorizationCheckEnabled() && !isAdmin(user)) {
+        if (filtersByVariables(command) && (user.getGroupIds() == null
+            || user.getGroupIds().stream().noneMatch(VARIABLE_READERS::contains))) {
+          throw new AuthorizationException("User '" + user.getUserId()
+              + "' may not filter by variable values: none of their groups reads cases' variables");
+        }
+        Map<String, Object> submitted = submittedVariables(command);
+        if (!submitted.isEmpty()) {
+          keepCaseIdentity(context, command, submitted);
+        }
+      }
       T result = next.execute(command);
       if (command instanceof GetTaskFormVariablesCmd read && result instanceof VariableMap variables) {
-        CommandContext context = Context.getCommandContext();
-        Authentication user = context.getAuthentication();
-        TaskEntity task = context.getTaskManager().findTaskById(read.resourceId);
-        if (user != null && task != null && task.getProcessDefinitionId() != null) {
-          ExecutionEntity instance = task.getProcessInstance();
-          Object customerId = instance.getVariable("customerId");
-          TaskForm form = new TaskForm(task.getId(),
-              context.getProcessEngineConfiguration().getDeploymentCache()
-                  .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey(),
-              task.getTaskDefinitionKey(), instance.getBusinessKey(),
-              customerId instanceof Number number ? number.longValue() : null,
-              user.getUserId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
-          features.orderedStream().forEach(feature -> feature.addToTaskForm(form, variables));
-        }
+        addToTaskForm(context, user, read.resourceId, variables);
       }
       return result;
     }
+
+    private void addToTaskForm(CommandContext context, Authentication user, String taskId, VariableMap variables) {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (user != null && task != null && task.getProcessDefinitionId() != null) {
+        ExecutionEntity instance = task.getProcessInstance();
+        Object customerId = instance.getVariable("customerId");
+        TaskForm form = new TaskForm(task.getId(),
+            context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey(),
+            task.getTaskDefinitionKey(), instance.getBusinessKey(),
+            customerId instanceof Number number ? number.longValue() : null,
+            user.getUserId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
+        features.orderedStream().forEach(feature -> feature.addToTaskForm(form, variables));
+      }
+    }
+
+    private void keepCaseIdentity(CommandContext context, Command<?> command, Map<String, Object> submitted) {
+      String taskId = field(command, "taskId") instanceof String id ? id : null;
+      TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+      if (task == null || task.getExecution() == null) {
+        return;
+      }
+      for (String name : CASE_IDENTITY) {
+        if (submitted.containsKey(name)) {
+          Object given = submitted.get(name) instanceof TypedValue typed ? typed.getValue() : submitted.get(name);
+          Object current = task.getExecution().getVariable(name);
+          if (!java.util.Objects.equals(text(given), text(current))) {
+            throw new InvalidRequestException(List.of(new FieldProblem(name,
+                "is the case's and may not be changed by a task; only an administrator may")));
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean isAdmin(Authentication user) {
+    return user.getGroupIds() != null && user.getGroupIds().contains(AftercareGroup.ADMIN.id());
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value instanceof Number number ? String.valueOf(number.longValue()) : value.toString();
+  }
+
+  static boolean filtersByVariables(Command<?> command) {
+    if (command instanceof TaskQueryImpl query) {
+      return !query.getVariables().isEmpty();
+    }
+    return command instanceof AbstractVariableQueryImpl<?, ?> query && !query.getQueryVariableValues().isEmpty();
+  }
+
+  /** The variables a task's completion or form submission sets (Camunda keeps them in the command). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> submittedVariables(Command<?> command) {
+    Object variables = command instanceof CompleteTaskCmd ? field(command, "variables")
+        : command instanceof SubmitTaskFormCmd ? field(command, "properties") : null;
+    return variables instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  }
+
+  private static Object field(Object target, String name) {
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        java.lang.reflect.Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
+      } catch (NoSuchFieldException e) {
+        // the field is declared higher up
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(target.getClass().getName() + " has no field " + name
+        + " (Camunda's internals changed: see PrivacyEnginePlugin)");
   }
 }

@@ -42,14 +42,19 @@ class RetentionJob {
 
   @Scheduled(cron = "${aftercare.retention.cron:0 30 2 * * *}")
   void daily() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    if (lease(now)) {
-      try {
-        List<Step> done = run(now, false);
-        LOG.info("Retention: {} customers anonymised or stripped of initials", done.size());
-      } finally {
-        release(now);
-      }
+    runLeased(ClockUtil.getCurrentTime().toInstant())
+        .ifPresent(done -> LOG.info("Retention: {} customers anonymised or stripped of initials", done.size()));
+  }
+
+  /** A run now, unless another node (or request) is running one: then empty. */
+  java.util.Optional<List<Step>> runLeased(Instant now) {
+    if (!lease(now)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(run(now, false));
+    } finally {
+      release(now);
     }
   }
 
@@ -67,10 +72,21 @@ class RetentionJob {
     for (long id : data.initialsNoLongerHeld(now)) {
       steps.add(new Step(id, data.market(id), "drop initials (hold ended)", data.lastCaseClosed(id).orElse(null)));
     }
-    if (!dryRun) {
-      steps.forEach(step -> data.anonymise(step.customerId(), now));
+    if (dryRun) {
+      return steps;
     }
-    return steps;
+    List<Step> done = new ArrayList<>();
+    for (Step step : steps) {
+      try {
+        data.anonymise(step.customerId(), now);
+        done.add(step);
+      } catch (RuntimeException e) {
+        // one customer's failure (a lock, a constraint) must not keep the others' data beyond its time
+        LOG.error("Retention: customer {} could not be anonymised ({}); the next run tries again",
+            step.customerId(), e.getMessage(), e);
+      }
+    }
+    return done;
   }
 
   /** Takes the cluster-wide lease for up to an hour; false when another node holds it. */

@@ -32,6 +32,9 @@ public class CaseTimeline {
       "CLOCK_BREACHED", "ESCALATION", "TASK_CREATED", "MESSAGE_QUEUED", "MESSAGE_SENT", "MESSAGE_FAILED",
       "PROCESS_COMPLETED", "PROCESS_CANCELLED");
 
+  /** The process whose tasks' values are health data. */
+  static final String HEALTH_PROCESS = "adverseReactionReport";
+
   private final CaseActivity activity;
   private final SlaClocks clocks;
   private final Escalations escalations;
@@ -44,7 +47,16 @@ public class CaseTimeline {
     this.outbox = outbox;
   }
 
+  /** The timeline as a reader who sees every task's values (supervisors, the safety team). */
   public List<Entry> of(String caseNumber) {
+    return of(caseNumber, true);
+  }
+
+  /**
+   * The timeline; {@code healthVisible}: whether the reader may see the values an adverse-reaction
+   * task set (seriousness criteria, the health follow-up), which are health data.
+   */
+  public List<Entry> of(String caseNumber, boolean healthVisible) {
     List<Entry> entries = new ArrayList<>();
     for (CaseActivity.Link link : activity.links(caseNumber)) {
       boolean outgoing = link.from().equals(caseNumber);
@@ -71,7 +83,8 @@ public class CaseTimeline {
           task.dueAt() == null ? null : "due " + task.dueAt()));
       if (task.endedAt() != null) {
         entries.add(task.completed()
-            ? new Entry(task.endedAt(), "TASK_COMPLETED", process, task.name(), task.completedBy(), task.outcome())
+            ? new Entry(task.endedAt(), "TASK_COMPLETED", process, task.name(), task.completedBy(),
+                healthVisible || !HEALTH_PROCESS.equals(task.processKey()) ? task.outcome() : null)
             : new Entry(task.endedAt(), "TASK_CANCELLED", process, task.name(), null,
                 task.endedWhy() != null ? task.endedWhy() : task.endReason()));
       }
@@ -95,11 +108,12 @@ public class CaseTimeline {
             how + ", to " + ContactMask.contact(message.recipient())));
       } else if (message.state() == Notification.State.FAILED) {
         entries.add(new Entry(message.nextAttemptAt(), "MESSAGE_FAILED", null, message.template(), who,
-            message.lastError()));
+            message.lastErrorMasked()));
       }
     }
     entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(e -> ORDER.indexOf(e.type())));
     return entries;
   }
+
 }

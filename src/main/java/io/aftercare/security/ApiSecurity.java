@@ -104,7 +104,7 @@ class ApiSecurity {
         // Basic creates no session; the dashboard's login session is used when there is one.
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurity::ridesOnSession))
-        .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
         .build();
   }
@@ -134,7 +134,10 @@ class ApiSecurity {
   private static boolean ridesOnSession(HttpServletRequest request) {
     String method = request.getMethod();
     boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
-    return !safe && request.getHeader("Authorization") == null && request.getSession(false) != null;
+    // the customer's own links (survey, unsubscribe) carry their credential in the address
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean customerLink = path.startsWith("/api/surveys/") || path.startsWith("/api/unsubscribe/");
+    return !safe && !customerLink && request.getHeader("Authorization") == null && request.getSession(false) != null;
   }
 
   private static void problem(ObjectMapper json, HttpServletRequest request,

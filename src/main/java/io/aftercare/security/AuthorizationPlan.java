@@ -10,7 +10,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -106,18 +105,20 @@ final class AuthorizationPlan {
     grants.add(grant(PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
     grants.add(grant(PROCESS_OWNER, Resources.DEPLOYMENT, ANY,
         Permissions.CREATE, Permissions.READ, Permissions.DELETE));
+    // moving running cases goes through /api/processes/{key}/migration (no variables can be set
+    // there); Camunda's migration API would let a plan set any variable of any case
     grants.add(grant(PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
-        ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.UPDATE,
-        ProcessDefinitionPermissions.MIGRATE_INSTANCE));
+        ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.UPDATE));
     grants.add(grant(PROCESS_OWNER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
     grants.add(grant(PROCESS_OWNER, Resources.HISTORIC_PROCESS_INSTANCE, ANY,
         HistoricProcessInstancePermissions.READ));
+    // decisions: read and try them, not their history (its inputs are cases' data, e.g. the
+    // seriousness criteria of a reaction)
     grants.add(grant(PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY,
-        Permissions.READ, Permissions.READ_HISTORY, Permissions.CREATE_INSTANCE));
+        Permissions.READ, Permissions.CREATE_INSTANCE));
     grants.add(grant(PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
-    grants.add(grant(PROCESS_OWNER, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES));
     grants.add(grant(PROCESS_OWNER, Resources.DASHBOARD, ANY, Permissions.READ));
     grants.add(grant(PROCESS_OWNER, Resources.REPORT, ANY, Permissions.READ));
 

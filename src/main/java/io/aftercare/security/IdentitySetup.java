@@ -98,16 +98,18 @@ class IdentitySetup implements ApplicationRunner {
    * Makes the group grants on the resources the plan manages exactly the plan's: a grant gets the
    * permissions it lacks and loses those the plan no longer gives, and a grant the plan dropped is
    * deleted (a narrowed plan takes effect on the next start). Grants the engine gives on single
-   * tasks, and grants on resources the plan does not give the group (e.g. Tasklist filters), stay.
+   * tasks, and grants on resources the plan gives no working group (e.g. Tasklist filters), stay.
    */
   private void reconcileGrants() {
     List<AuthorizationPlan.Grant> plan = AuthorizationPlan.grants();
     for (AuthorizationPlan.Grant grant : plan) {
       ensureGrant(grant);
     }
+    // every resource type the plan gives a group other than the administrators (whose grants
+    // cover every type, Tasklist filters included)
+    Set<Integer> managed = plan.stream().filter(g -> g.group() != AftercareGroup.ADMIN)
+        .map(g -> g.resource().resourceType()).collect(Collectors.toSet());
     for (AftercareGroup group : AftercareGroup.values()) {
-      Set<Integer> managed = plan.stream().filter(g -> g.group() == group).map(g -> g.resource().resourceType())
-          .collect(Collectors.toSet());
       for (Authorization existing : authorizations.createAuthorizationQuery()
           .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group.id()).list()) {
         boolean planned = plan.stream().anyMatch(g -> g.group() == group

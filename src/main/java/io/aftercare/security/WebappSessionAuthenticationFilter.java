@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -19,23 +20,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A link a Tasklist form offers ("Show full contact", the regulator's printable report) opens with
  * the Tasklist login: a GET to {@code /api} without credentials, from a browser logged in to
  * Camunda's webapps, acts as that user with their groups. Reads only: a write still needs HTTP
- * Basic or the dashboard's session with its CSRF token.
+ * Basic or the dashboard's session with its CSRF token. A link on another site does not count
+ * (the browser's {@code Sec-Fetch-Site}: a page elsewhere cannot make a logged-in agent read a
+ * customer's contact), and the user's groups are read afresh, not taken from the session.
  */
 final class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
 
+  private final IdentityService identity;
+
+  WebappSessionAuthenticationFilter(IdentityService identity) {
+    this.identity = identity;
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    if (session != null && "GET".equals(request.getMethod()) && request.getHeader("Authorization") == null
+    String site = request.getHeader("Sec-Fetch-Site");
+    boolean fromHere = site == null || site.equals("same-origin") || site.equals("none");
+    if (session != null && fromHere && "GET".equals(request.getMethod()) && request.getHeader("Authorization") == null
         && (SecurityContextHolder.getContext().getAuthentication() == null
             || !SecurityContextHolder.getContext().getAuthentication().isAuthenticated())) {
       Authentications webapps = AuthenticationUtil.getAuthsFromSession(session);
       if (webapps != null && webapps.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
-        List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()
-            : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
+        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user.getIdentityId()).list()
+            .stream().map(group -> new SimpleGrantedAuthority(group.getId())).toList();
         SecurityContextHolder.getContext().setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, groups));
       }

@@ -97,7 +97,8 @@ class ConsentIT {
     // and replies STOP to an SMS: the gateway forwards the reply
     assertThat(reply("wrong-secret", phone, "STOP")).isEqualTo(401);
     assertThat(reply("gateway-test-secret", phone, "Thanks")).isEqualTo(204);
-    assertThat(reply("gateway-test-secret", phone, " td ")).isEqualTo(204);
+    // (the gateway writes the number without its +)
+    assertThat(reply("gateway-test-secret", phone.substring(1), " td ")).isEqualTo(204);
 
     // the outcome of the complaint is a message the case legally needs: it still reaches them
     work.complete(work.onlyTask(caseNumber, "agent"), "agent", Map.of("category", string("packaging_damage"),

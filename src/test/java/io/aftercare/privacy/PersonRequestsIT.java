@@ -93,7 +93,8 @@ class PersonRequestsIT {
   @Test
   void theExportHoldsEveryTablesRowsForThePersonAndIsLogged() {
     Person person = complaint("Camille Durand");
-    http.get("/api/customers/" + person.customerId() + "/contact?purpose=call", "agent");
+    assertThat(http.get("/api/customers/" + person.customerId() + "/contact?purpose=call&caseNumber="
+        + person.caseNumber(), "agent").status()).isEqualTo(200);
 
     Http.Response response = http.get("/api/customers/" + person.customerId() + "/export", "privacy");
     assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -175,6 +176,9 @@ class PersonRequestsIT {
         .query(String.class).single()).isEqualTo(CustomerData.ERASED_TEXT);
     assertThat(jdbc.sql("select count(*) from complaint_attachment where case_number = ?").param(expired.caseNumber())
         .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from ACT_HI_VARINST v join ACT_HI_PROCINST p on p.ID_ = v.PROC_INST_ID_"
+            + " where p.BUSINESS_KEY_ = ? and v.NAME_ = 'description' and v.TEXT_ is not null")
+        .param(expired.caseNumber()).query(Long.class).single()).as("the description in Camunda's history").isZero();
     assertThat(jdbc.sql("select count(*) from complaint where case_number = ?").param(expired.caseNumber())
         .query(Long.class).single()).as("still counted").isEqualTo(1);
     assertThat(jdbc.sql("select name from customer where id = ?").param(heldUs.customerId()).query(String.class)

@@ -97,6 +97,45 @@ class PrivacyIT {
       }
     }
     assertThat(runtime.getVariable(reported.processInstanceId(), "customerName")).isEqualTo("王**");
+    // the seriousness criteria a safety task set are health data too: its team and supervisors see them
+    String timeline = "/api/cases/" + reported.caseNumber() + "/timeline";
+    assertThat(http.get(timeline, "safety").body()).contains("hospitalised=false");
+    assertThat(http.get(timeline, "supervisor").body()).contains("hospitalised=false");
+    for (String user : List.of("agent", "returns")) {
+      Http.Response read = http.get(timeline, user);
+      assertThat(read.status()).isEqualTo(200);
+      assertThat(read.body()).as(user).contains("Case details").doesNotContain("hospitalised");
+    }
+  }
+
+  @Test
+  void nobodyWithoutVariablePermissionsFindsValuesByTryingThem() {
+    Reported reported = reaction();
+    String byValue = "?variables=caseNumber_eq_" + reported.caseNumber();
+    for (String path : List.of("/engine-rest/process-instance" + byValue, "/engine-rest/history/process-instance"
+        + byValue, "/engine-rest/task?processVariables=caseNumber_eq_" + reported.caseNumber())) {
+      assertThat(http.get(path, "owner").status()).as("owner " + path).isEqualTo(403);
+    }
+    assertThat(http.get("/engine-rest/process-instance" + byValue, "supervisor").json().size()).isEqualTo(1);
+    assertThat(http.get("/engine-rest/history/decision-instance?includeInputs=true&decisionDefinitionKey="
+        + "adverseReactionSeriousness", "owner").json().size()).as("decision inputs are cases' data").isZero();
+    assertThat(http.post("/engine-rest/migration/execute", "owner", Map.of("migrationPlan", Map.of(
+        "sourceProcessDefinitionId", "x", "targetProcessDefinitionId", "y", "instructions", List.of()),
+        "processInstanceIds", List.of(reported.processInstanceId()))).status())
+        .as("migration plans may set variables: only through /api").isIn(400, 403, 404);
+  }
+
+  @Test
+  void aTaskMayNotChangeTheCasesIdentity() {
+    Reported reported = reaction();
+    JsonNode task = work.onlyTask(reported.caseNumber(), "safety");
+    Http.Response moved = http.post("/engine-rest/task/" + task.get("id").asText() + "/submit-form", "safety",
+        Map.of("variables", Map.of("customerId", Map.of("value", 1, "type", "Long"))));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(400);
+    assertThat(moved.body()).contains("customerId");
+    assertThat(http.post("/engine-rest/task/" + task.get("id").asText() + "/complete", "safety",
+        Map.of("variables", Map.of("caseNumber", Map.of("value", "AC-2026-999999")))).status()).isEqualTo(400);
+    assertThat(runtime.getVariable(reported.processInstanceId(), "customerId")).isEqualTo(reported.customerId());
   }
 
   @Test
@@ -194,12 +233,17 @@ class PrivacyIT {
     assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
     assertThat(revealed.json().get("phone").asText()).isEqualTo(reported.phone());
     assertThat(revealed.json().get("name").asText()).isEqualTo("王小明");
-    assertThat(badFields(http.get(path, "agent"))).containsExactly("purpose");
+    assertThat(badFields(http.get(path, "agent"))).contains("purpose");
+    assertThat(badFields(http.get(path + "?purpose=x", "agent"))).containsExactly("caseNumber");
+    assertThat(badFields(http.get(path + "?purpose=curious&caseNumber=AC-2026-999999", "agent")))
+        .as("a case of someone else").containsExactly("caseNumber");
     // the form's "show full contact" link opens with the Tasklist login
-    assertThat(tasklist("agent", path + "?purpose=form+link")).contains(reported.phone());
-    assertThat(tasklist("owner", path + "?purpose=form+link")).doesNotContain(reported.phone());
+    String withCase = "&caseNumber=" + reported.caseNumber();
+    assertThat(tasklist("agent", path + "?purpose=form+link" + withCase)).contains(reported.phone());
+    assertThat(tasklist("owner", path + "?purpose=form+link" + withCase)).doesNotContain(reported.phone());
     for (String user : List.of("owner", "privacy")) {
-      assertThat(http.get(path + "?purpose=curious", user).status()).as(user).isEqualTo(403);
+      assertThat(http.get(path + "?purpose=curious&caseNumber=" + reported.caseNumber(), user).status()).as(user)
+          .isEqualTo(403);
     }
 
     List<JsonNode> log = accesses(reported.customerId(), "supervisor");
