@@ -18,8 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An agent works a complaint in Tasklist without receiving the customer's phone number, until
- * they reveal it on purpose; the reveal is in the access log.
+ * In Tasklist: an agent works a complaint without receiving the customer's phone number, until
+ * they reveal it on purpose (the reveal is in the access log); a safety officer's form shows the
+ * health details, read from the application's tables when the form opens.
  */
 @AftercareIT
 class TasklistPrivacyIT {
@@ -45,11 +46,7 @@ class TasklistPrivacyIT {
     long customerId = customerId(http, caseNumber);
 
     Browsers.inBrowser("the Tasklist privacy test", page -> {
-      page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      page.fill("input[ng-model='username']", "agent");
-      page.fill("input[type='password']", "demo");
-      assertThat(page.waitForResponse(response -> response.url().contains("/login/tasklist"),
-          () -> page.click("button[type='submit']")).status()).isEqualTo(200);
+      logIn(page, "agent");
       page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
       Locator contact = page.locator("text=Show full contact");
       contact.first().waitFor();
@@ -73,6 +70,38 @@ class TasklistPrivacyIT {
           assertThat(access.get("caseNumber").asText()).isEqualTo(caseNumber);
           assertThat(access.get("purpose").asText()).contains("Task_Triage");
         });
+  }
+
+  @Test
+  void theSafetyOfficersFormShowsTheHealthDetailsAndTakesTheirCorrections() {
+    Http http = new Http(port);
+    String symptoms = "Itching behind the ears " + UUID.randomUUID().toString().substring(0, 6);
+    Http.Response created = http.post("/api/adverse-reactions", "agent", Map.of(
+        "customer", Map.of("name", "Sophie Martin", "email", "sophie.martin@example.fr", "market", "EU", "locale", "en"),
+        "product", Map.of("sku", "SK-CREAM-50"),
+        "reaction", Map.of("awareDate", "2026-11-20", "onsetDate", "2026-11-18", "symptoms", symptoms,
+            "bodyArea", "ears", "medicalTreatment", false, "hospitalised", false)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    String taskId = new CaseWork(http, runtime, management).onlyTask(caseNumber, "safety").get("id").asText();
+
+    Browsers.inBrowser("the Tasklist privacy test", page -> {
+      logIn(page, "safety");
+      page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+      page.locator("textarea").first().waitFor();
+      page.waitForFunction("text => Array.from(document.querySelectorAll('textarea')).some(e => e.value === text)",
+          symptoms);
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "tasklist-health-details.png"))
+          .setFullPage(true));
+    });
+  }
+
+  private void logIn(Page page, String user) {
+    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    page.fill("input[ng-model='username']", user);
+    page.fill("input[type='password']", "demo");
+    assertThat(page.waitForResponse(response -> response.url().contains("/login/tasklist"),
+        () -> page.click("button[type='submit']")).status()).isEqualTo(200);
   }
 
   private static long customerId(Http http, String caseNumber) {
