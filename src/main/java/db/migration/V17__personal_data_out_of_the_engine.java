@@ -39,7 +39,7 @@ public class V17__personal_data_out_of_the_engine extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
     Connection connection = context.getConnection();
-    if (!hasTable(connection, "act_ru_variable")) {
+    if (!Tables.exist(connection, "act_ru_variable")) {
       return;
     }
     for (Map.Entry<String, String> detail : HEALTH.entrySet()) {
@@ -94,7 +94,7 @@ public class V17__personal_data_out_of_the_engine extends BaseJavaMigration {
     personal.addAll(MASKED_CONTACT);
     deleteVariables(connection, "ACT_HI_DETAIL", personal);
     deleteVariables(connection, "ACT_HI_VARINST", personal);
-    if (hasTable(connection, "report_task")) {
+    if (Tables.exist(connection, "report_task")) {
       try (Statement statement = connection.createStatement()) {
         StringBuilder where = new StringBuilder();
         for (String name : personal) {
@@ -125,16 +125,5 @@ public class V17__personal_data_out_of_the_engine extends BaseJavaMigration {
         }
       }
     }
-  }
-
-  private static boolean hasTable(Connection connection, String name) throws Exception {
-    for (String candidate : List.of(name, name.toUpperCase())) {
-      try (ResultSet tables = connection.getMetaData().getTables(null, null, candidate, null)) {
-        if (tables.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import io.aftercare.security.AftercareGroup;
+import io.aftercare.security.EngineCommands;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
@@ -133,7 +134,7 @@ class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
     }
 
     private void keepCaseIdentity(CommandContext context, Command<?> command, Map<String, Object> submitted) {
-      String taskId = field(command, "taskId") instanceof String id ? id : null;
+      String taskId = EngineCommands.field(command, "taskId") instanceof String id ? id : null;
       TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
       if (task == null || task.getExecution() == null) {
         return;
@@ -169,24 +170,9 @@ class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
   /** The variables a task's completion or form submission sets (Camunda keeps them in the command). */
   @SuppressWarnings("unchecked")
   static Map<String, Object> submittedVariables(Command<?> command) {
-    Object variables = command instanceof CompleteTaskCmd ? field(command, "variables")
-        : command instanceof SubmitTaskFormCmd ? field(command, "properties") : null;
+    Object variables = command instanceof CompleteTaskCmd ? EngineCommands.field(command, "variables")
+        : command instanceof SubmitTaskFormCmd ? EngineCommands.field(command, "properties") : null;
     return variables instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
   }
 
-  private static Object field(Object target, String name) {
-    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        java.lang.reflect.Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(target);
-      } catch (NoSuchFieldException e) {
-        // the field is declared higher up
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException(target.getClass().getName() + " has no field " + name
-        + " (Camunda's internals changed: see PrivacyEnginePlugin)");
-  }
 }

@@ -25,10 +25,10 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
  * Tasklist, Cockpit). Specific variable permissions are enforced ({@code
  * enforceSpecificVariablePermission}): reading a case does not read its variables.
  * <ul>
- * <li>Tasks follow candidate groups: the engine grants a task's candidate group READ, TASK_WORK
- * and READ_VARIABLE on that task when it is created, so a team reads the variables of the tasks
- * it works, and those variables carry identifiers and masked names only (contact and health data
- * live in the application's tables; see {@code io.aftercare.privacy}).</li>
+ * <li>Tasks are granted per process definition, not per task ({@link TaskAccessPlugin}): a team
+ * reads the tasks of the processes it works and their variables, which carry identifiers and
+ * masked names only (contact and health data live in the application's tables; see {@code
+ * io.aftercare.privacy}); it works those offered to it.</li>
  * <li>A team reads the cases of its own processes (not their variables) and starts only the
  * processes whose start form registers through the application's checks (complaint, enquiry);
  * returns, adverse reactions and callbacks start through {@code /api} only.</li>
@@ -66,8 +66,11 @@ final class AuthorizationPlan {
         grants.add(grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
       }
       for (String key : WORKED.get(group)) {
+        // the tasks of the process: read, work (those offered to the team: TaskAccessPlugin), and
+        // their variables (identifiers and masked names only)
         List<Permission> permissions = new ArrayList<>(List.of(ProcessDefinitionPermissions.READ,
-            ProcessDefinitionPermissions.READ_INSTANCE));
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+            ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_TASK_VARIABLE));
         if (STARTABLE.get(group).contains(key)) {
           permissions.add(ProcessDefinitionPermissions.CREATE_INSTANCE);
         }
@@ -77,11 +80,12 @@ final class AuthorizationPlan {
 
     grants.add(grant(SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
     grants.add(grant(SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+    // supervisors work the tasks offered to them in any process (approvals, escalations)
     grants.add(grant(SUPERVISOR, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
-        ProcessDefinitionPermissions.READ_TASK_VARIABLE));
+        ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.TASK_WORK));
     grants.add(grant(SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
         ProcessInstancePermissions.CREATE));
     // supervisors may open a complaint or an enquiry as the teams do (e.g. one escalated to them)

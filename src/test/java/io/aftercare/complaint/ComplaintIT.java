@@ -97,8 +97,11 @@ class ComplaintIT {
         "compensationAmount", Map.of("value", 80, "type", "Integer"),
         "resolutionNote", string("We refund 80 EUR and send a fresh bottle.")));
 
-    assertThat(work.tasks(caseNumber, "agent")).as("approval is for supervisors").isEmpty();
     JsonNode approval = work.onlyTask(caseNumber, "supervisor");
+    // agents read the complaint's tasks, but the approval is offered to supervisors only
+    assertThat(http.post("/engine-rest/task/" + approval.get("id").asText() + "/complete", "agent",
+        Map.of("variables", Map.of("approvalDecision", string("approve")))).status())
+        .as("approval is for supervisors").isEqualTo(403);
     work.complete(approval, "supervisor", Map.of("approvalDecision", string("approve")));
     work.runJobs(caseNumber);
 

@@ -33,6 +33,12 @@ class SecurityIT {
 
   @Autowired
   IdentityService identity;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService management;
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   Http http;
 
@@ -89,6 +95,40 @@ class SecurityIT {
       assertThat(http.get("/api/products", name).status()).as(name).isEqualTo(200);
     }
     assertThat(http.get("/api/products", userWithoutGroups() + ":wrong").status()).isEqualTo(401);
+  }
+
+  /**
+   * Tasks are granted per process and group (no authorization row per task): a team reads its
+   * processes' tasks, and works only those offered to it, through every door.
+   */
+  @Test
+  void aTeamWorksOnlyTheTasksOfferedToIt() {
+    io.aftercare.support.CaseWork work = new io.aftercare.support.CaseWork(http, runtime, management);
+    Http.Response created = http.post("/api/complaints", "agent", java.util.Map.of("channel", "web",
+        "customer", java.util.Map.of("id", 1), "product", java.util.Map.of("sku", "SK-SERUM-30"),
+        "purchase", java.util.Map.of("channel", "online", "date", "2026-10-28"), "description", "Leaks"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    work.runJobs(caseNumber);
+    String triage = work.onlyTask(caseNumber, "agent").get("id").asText();
+
+    // supervisors read every task, but this one is not offered to them
+    assertThat(http.get("/engine-rest/task/" + triage, "supervisor").status()).isEqualTo(200);
+    assertThat(http.post("/engine-rest/task/" + triage + "/claim", "supervisor", java.util.Map.of("userId", "supervisor"))
+        .status()).isEqualTo(403);
+    assertThat(http.post("/engine-rest/task/" + triage + "/complete", "supervisor", java.util.Map.of()).status())
+        .isEqualTo(403);
+    // another team does not even see it
+    assertThat(http.get("/engine-rest/task/" + triage, "returns").status()).isIn(403, 404);
+    assertThat(http.post("/engine-rest/task/" + triage + "/claim", "agent", java.util.Map.of("userId", "agent"))
+        .status()).isEqualTo(204);
+    assertThat(runtime.createVariableInstanceQuery().count()).isPositive();
+    assertThat(jdbcCount("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 7 and RESOURCE_ID_ <> '*'"))
+        .as("no authorization row per task").isZero();
+  }
+
+  private long jdbcCount(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
   }
 
   /** A user in no group, password "demo". */
