@@ -16,16 +16,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductCatalogue {
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate template;
 
-  ProductCatalogue(JdbcClient jdbc) {
+  ProductCatalogue(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   /** Products, optionally only those registered in a market and/or of a category, by SKU. */
   @Transactional(readOnly = true)
   public List<Product> list(Market market, ProductCategory category) {
+    return list(market, category, null);
+  }
+
+  /** As above, and only active (or only inactive) products when {@code active} is given. */
+  @Transactional(readOnly = true)
+  public List<Product> list(Market market, ProductCategory category, Boolean active) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
+    if (active != null) {
+      where.append(" and p.active = :active");
+      params.put("active", active);
+    }
     if (market != null) {
       where.append(" and p.sku in (select r.sku from product_registration r where r.market = :market)");
       params.put("market", market.name());
@@ -44,18 +56,104 @@ public class ProductCatalogue {
 
   @Transactional
   public void add(Product product) {
-    jdbc.sql("insert into product (sku, name, name_zh, category) values (?, ?, ?, ?)")
-        .params(product.sku(), product.name(), product.nameZh(), product.category().name()).update();
-    for (Product.Registration registration : product.registrations()) {
-      jdbc.sql("insert into product_registration (sku, market, kind, number) values (?, ?, ?, ?)")
-          .params(product.sku(), registration.market().name(), registration.kind().name(),
-              registration.number())
-          .update();
+    upsert(List.of(product), n -> {});
+    upsertBatches(product.batches().stream().map(b -> new SkuBatch(product.sku(), b)).toList(), n -> {});
+  }
+
+  /** A batch of a product, as the batch feed names it. */
+  public record SkuBatch(String sku, Product.Batch batch) {}
+
+  /**
+   * Creates or updates products (name, category, active) and sets each one's registrations to
+   * exactly those given; their batches are left as they are. Answers the SKUs that were new.
+   * Written in statements of up to 500 rows; {@code progress} hears how many are done.
+   */
+  @Transactional
+  public java.util.Set<String> upsert(List<Product> products, java.util.function.IntConsumer progress) {
+    java.util.Set<String> created = new java.util.HashSet<>();
+    java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+    int done = 0;
+    for (List<Product> chunk : chunks(products)) {
+      int[] updated = jdbc().batchUpdate(
+          "update product set name = ?, name_zh = ?, category = ?, active = ?, updated_at = ? where sku = ?",
+          chunk.stream().map(p -> new Object[] {p.name(), p.nameZh(), p.category().name(), p.active(), now, p.sku()})
+              .toList());
+      List<Product> fresh = new ArrayList<>();
+      for (int i = 0; i < chunk.size(); i++) {
+        if (updated[i] == 0) {
+          fresh.add(chunk.get(i));
+          created.add(chunk.get(i).sku());
+        }
+      }
+      jdbc().batchUpdate("insert into product (sku, name, name_zh, category, active, updated_at) values (?, ?, ?, ?, ?, ?)",
+          fresh.stream().map(p -> new Object[] {p.sku(), p.name(), p.nameZh(), p.category().name(), p.active(), now})
+              .toList());
+      jdbc().batchUpdate("delete from product_registration where sku = ?",
+          chunk.stream().map(p -> new Object[] {p.sku()}).toList());
+      jdbc().batchUpdate("insert into product_registration (sku, market, kind, number) values (?, ?, ?, ?)",
+          chunk.stream().flatMap(p -> p.registrations().stream().map(r -> new Object[] {
+              p.sku(), r.market().name(), r.kind().name(), r.number()})).toList());
+      done += chunk.size();
+      progress.accept(done);
     }
-    for (Product.Batch batch : product.batches()) {
-      jdbc.sql("insert into batch (sku, lot_number, manufactured_on, expires_on) values (?, ?, ?, ?)")
-          .params(product.sku(), batch.lotNumber(), batch.manufacturedOn(), batch.expiresOn()).update();
+    return created;
+  }
+
+  /** Creates or updates batches of existing products; answers how many were new. */
+  @Transactional
+  public int upsertBatches(List<SkuBatch> batches, java.util.function.IntConsumer progress) {
+    int created = 0;
+    int done = 0;
+    for (List<SkuBatch> chunk : chunks(batches)) {
+      int[] updated = jdbc().batchUpdate("update batch set manufactured_on = ?, expires_on = ?, markets = ?,"
+              + " recalled = ?, recalled_on = ? where sku = ? and lot_number = ?",
+          chunk.stream().map(b -> new Object[] {b.batch().manufacturedOn(), b.batch().expiresOn(),
+              markets(b.batch()), b.batch().recalled(), b.batch().recalledOn(), b.sku(), b.batch().lotNumber()})
+              .toList());
+      List<Object[]> fresh = new ArrayList<>();
+      for (int i = 0; i < chunk.size(); i++) {
+        if (updated[i] == 0) {
+          SkuBatch b = chunk.get(i);
+          fresh.add(new Object[] {b.sku(), b.batch().lotNumber(), b.batch().manufacturedOn(), b.batch().expiresOn(),
+              markets(b.batch()), b.batch().recalled(), b.batch().recalledOn()});
+        }
+      }
+      jdbc().batchUpdate("insert into batch (sku, lot_number, manufactured_on, expires_on, markets, recalled,"
+          + " recalled_on) values (?, ?, ?, ?, ?, ?, ?)", fresh);
+      created += fresh.size();
+      done += chunk.size();
+      progress.accept(done);
     }
+    return created;
+  }
+
+  /** The markets each product is registered in, by SKU (for checking a batch feed). */
+  @Transactional(readOnly = true)
+  public Map<String, java.util.Set<Market>> registeredMarkets() {
+    Map<String, java.util.Set<Market>> markets = new java.util.HashMap<>();
+    jdbc.sql("select sku from product").query(String.class).list()
+        .forEach(sku -> markets.put(sku, java.util.EnumSet.noneOf(Market.class)));
+    jdbc.sql("select sku, market from product_registration").query(rs -> {
+      markets.get(rs.getString("sku")).add(Market.valueOf(rs.getString("market")));
+    });
+    return markets;
+  }
+
+  private static String markets(Product.Batch batch) {
+    return batch.markets() == null || batch.markets().isEmpty() ? null
+        : batch.markets().stream().sorted().map(Market::name).collect(java.util.stream.Collectors.joining(","));
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += 500) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
+    }
+    return chunks;
+  }
+
+  private org.springframework.jdbc.core.JdbcTemplate jdbc() {
+    return template;
   }
 
   /**
@@ -79,12 +177,12 @@ public class ProductCatalogue {
   }
 
   private List<Product> load(String where, Map<String, Object> params) {
-    record Row(String sku, String name, String nameZh, ProductCategory category) {}
-    List<Row> rows = jdbc.sql("select p.sku, p.name, p.name_zh, p.category from product p" + where
+    record Row(String sku, String name, String nameZh, ProductCategory category, boolean active) {}
+    List<Row> rows = jdbc.sql("select p.sku, p.name, p.name_zh, p.category, p.active from product p" + where
             + " order by p.sku")
         .params(params)
         .query((rs, n) -> new Row(rs.getString("sku"), rs.getString("name"), rs.getString("name_zh"),
-            ProductCategory.valueOf(rs.getString("category"))))
+            ProductCategory.valueOf(rs.getString("category")), rs.getBoolean("active")))
         .list();
     if (rows.isEmpty()) {
       return List.of();
@@ -99,17 +197,21 @@ public class ProductCatalogue {
                   Product.Registration.Kind.valueOf(rs.getString("kind")), rs.getString("number")));
         });
     Map<String, List<Product.Batch>> batches = new LinkedHashMap<>();
-    jdbc.sql("select b.sku, b.lot_number, b.manufactured_on, b.expires_on from batch b"
+    jdbc.sql("select b.sku, b.lot_number, b.manufactured_on, b.expires_on, b.markets, b.recalled, b.recalled_on"
+            + " from batch b"
             + " join product p on p.sku = b.sku" + where + " order by b.sku, b.manufactured_on, b.lot_number")
         .params(params)
         .query(rs -> {
           batches.computeIfAbsent(rs.getString("sku"), k -> new ArrayList<>())
               .add(new Product.Batch(rs.getString("lot_number"),
                   rs.getObject("manufactured_on", java.time.LocalDate.class),
-                  rs.getObject("expires_on", java.time.LocalDate.class)));
+                  rs.getObject("expires_on", java.time.LocalDate.class),
+                  rs.getString("markets") == null ? List.of() : java.util.Arrays.stream(
+                      rs.getString("markets").split(",")).map(Market::valueOf).toList(),
+                  rs.getBoolean("recalled"), rs.getObject("recalled_on", java.time.LocalDate.class)));
         });
     return rows.stream()
-        .map(r -> new Product(r.sku(), r.name(), r.nameZh(), r.category(),
+        .map(r -> new Product(r.sku(), r.name(), r.nameZh(), r.category(), r.active(),
             registrations.getOrDefault(r.sku(), List.of()), batches.getOrDefault(r.sku(), List.of())))
         .toList();
   }

@@ -9,6 +9,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("aftercare.admin")
 public record AdminProperties(
     @NotBlank String id,
-    @NotBlank(message = "is missing: set the environment variable AFTERCARE_ADMIN_PASSWORD"
-        + " to the administrator's password (there is no default outside demo mode)")
-    String password) {}
+    String password) {
+
+  /** Checked when the administrator is created here (not with the company directory). */
+  static final String MISSING_PASSWORD = "aftercare.admin.password is missing: set the environment variable"
+      + " AFTERCARE_ADMIN_PASSWORD to the administrator's password (there is no default outside demo mode)";
+}

@@ -12,6 +12,11 @@ public enum AftercareGroup {
   PROCESS_OWNER("process-owner", "Process owners", "owner"),
   /** The data-protection officer: the access log and a person's requests (export, erasure). */
   PRIVACY("privacy", "Data-protection officers", "privacy"),
+  /**
+   * The accounts of the brand's back-office systems (PIM, ERP, shop) that feed products, batches,
+   * customers and orders; no person works as one, and it sees no case.
+   */
+  INTEGRATION("integration", "Back-office systems (feeds)", "integration"),
   ADMIN("camunda-admin", "Administrators", "admin");
 
   private final String id;

@@ -38,6 +38,18 @@ class ApiSecurity {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
                 .hasAnyAuthority(AftercareGroup.allIds())
+            // master data from the brand's systems: the catalogue (also the process owners' CSV files),
+            // customers and orders (the shop's feed: no process owner sees customers)
+            .requestMatchers(HttpMethod.PUT, "/api/products/*", "/api/products/*/batches/*")
+                .hasAnyAuthority(AftercareGroup.PROCESS_OWNER.id(), AftercareGroup.INTEGRATION.id(),
+                    AftercareGroup.ADMIN.id())
+            .requestMatchers("/api/imports", "/api/imports/**")
+                .hasAnyAuthority(AftercareGroup.PROCESS_OWNER.id(), AftercareGroup.INTEGRATION.id(),
+                    AftercareGroup.ADMIN.id())
+            .requestMatchers(HttpMethod.PUT, "/api/customers/external/*")
+                .hasAnyAuthority(AftercareGroup.INTEGRATION.id(), AftercareGroup.ADMIN.id())
+            .requestMatchers("/api/orders", "/api/orders/**")
+                .hasAnyAuthority(AftercareGroup.INTEGRATION.id(), AftercareGroup.ADMIN.id())
             // a case (masked contact, messages, timeline): those who work cases; process owners and the
             // data-protection officer see no customer's case (the officer has the person's export)
             .requestMatchers(HttpMethod.GET, "/api/cases/**")

@@ -54,6 +54,16 @@ class IdentitySetup implements ApplicationRunner {
   }
 
   private void ensureAll() {
+    if (identity.isReadOnly()) {
+      // the company directory (DirectoryLogin) holds users, groups and memberships; the grants on
+      // Aftercare's group ids are still Camunda's, kept here
+      reconcileGrants();
+      LOG.info("Users and groups come from the company directory; no administrator or demo user is created");
+      return;
+    }
+    if (admin.password() == null || admin.password().isBlank()) {
+      throw new IllegalStateException(AdminProperties.MISSING_PASSWORD);
+    }
     for (AftercareGroup group : AftercareGroup.values()) {
       ensureGroup(group);
     }

@@ -35,7 +35,10 @@ class StartupBanner implements ApplicationRunner {
         .append("    Engine REST API           ").append(base).append("/engine-rest\n")
         .append("    Aftercare API             ").append(base).append("/api\n")
         .append("    Reports (supervisors)     ").append(base).append("/reports\n");
-    if (demo.enabled()) {
+    if ("true".equals(environment.getProperty("aftercare.directory.enabled"))) {
+      text.append("  Users: the company directory (").append(environment.getProperty("aftercare.directory.ldap.server-url"))
+          .append("), its groups mapped by aftercare.directory.groups\n");
+    } else if (demo.enabled()) {
       String users = Arrays.stream(AftercareGroup.values())
           .map(g -> String.format("      %-11s (%s)", g == AftercareGroup.ADMIN ? admin.id() : g.demoUser(), g.id()))
           .collect(Collectors.joining("\n"));

@@ -1,40 +1,30 @@
 package io.aftercare.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 
-/** Production has no default administrator password: start-up stops and says what to set. */
+/**
+ * Production has no default administrator password: start-up stops and says what to set (with the
+ * company directory no administrator is created here: LdapDirectoryIT).
+ */
 class AdminPropertiesTest {
 
-  @Configuration
-  @EnableConfigurationProperties(AdminProperties.class)
-  static class WithAdmin {}
-
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-      .withUserConfiguration(WithAdmin.class);
+  private final IdentityService identity = mock(IdentityService.class);
+  private final AuthorizationService authorizations = mock(AuthorizationService.class);
 
   @Test
   void startupStopsWhenTheAdminPasswordIsMissing() {
-    context.withPropertyValues("aftercare.admin.id=admin", "aftercare.admin.password=")
-        .run(started -> {
-          assertThat(started).hasFailed();
-          assertThat(started.getStartupFailure()).rootCause()
-              .hasMessageContaining("aftercare.admin.password")
-              .hasMessageContaining("AFTERCARE_ADMIN_PASSWORD");
-        });
-  }
+    when(identity.isReadOnly()).thenReturn(false);
+    IdentitySetup setup = new IdentitySetup(identity, authorizations, new AdminProperties("admin", ""),
+        new DemoProperties(false, null));
 
-  @Test
-  void startsWithAnAdminPassword() {
-    context.withPropertyValues("aftercare.admin.id=admin", "aftercare.admin.password=s3cret!")
-        .run(started -> assertThat(started).hasNotFailed()
-            .getBean(AdminProperties.class).extracting(AdminProperties::password).isEqualTo("s3cret!"));
+    assertThatThrownBy(() -> setup.run(null))
+        .hasMessageContaining("aftercare.admin.password")
+        .hasMessageContaining("AFTERCARE_ADMIN_PASSWORD");
   }
 }

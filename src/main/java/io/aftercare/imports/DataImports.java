@@ -1,0 +1,235 @@
+package io.aftercare.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs CSV imports in the background, one at a time per node, and keeps each one's progress and
+ * problems in {@code data_import}, so that any node answers how far an import is. A file is read
+ * and every line checked before anything is written; a file with any problem imports nothing (fix
+ * the lines and send the whole file again: the upserts make that safe); a clean file is written in
+ * one transaction.
+ */
+@Service
+public class DataImports {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DataImports.class);
+  /** An import whose node stopped reporting progress this long ago is shown as interrupted. */
+  private static final Duration SILENT = Duration.ofMinutes(5);
+
+  /** What is known of an import. */
+  public record Status(String id, String kind, String status, String phase, String fileName, String createdBy,
+      Instant createdAt, Instant finishedAt, int linesTotal, int linesDone, int imported, int problemCount,
+      List<ImportKind.LineProblem> problems) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, ImportKind<?>> kinds;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate writing;
+  private final TransactionTemplate reporting;
+  private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(10), r -> {
+        Thread thread = new Thread(r, "csv-import");
+        thread.setDaemon(true);
+        return thread;
+      });
+
+  DataImports(List<ImportKind<?>> kinds, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.kinds = kinds.stream().collect(Collectors.toMap(ImportKind::name, Function.identity()));
+    this.jdbc = jdbc;
+    this.writing = new TransactionTemplate(transactions);
+    this.reporting = new TransactionTemplate(transactions);
+    this.reporting.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  public Optional<ImportKind<?>> kind(String name) {
+    return Optional.ofNullable(kinds.get(name));
+  }
+
+  /** Queues the file's import and answers its id; empty when this node has too many queued. */
+  public Optional<String> start(ImportKind<?> kind, String fileName, String text, String user) {
+    String id = UUID.randomUUID().toString();
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.sql("insert into data_import (id, kind, status, phase, file_name, created_by, created_at, updated_at)"
+            + " values (?, ?, 'RUNNING', 'READING', ?, ?, ?, ?)")
+        .params(id, kind.name(), fileName, user, now, now).update();
+    try {
+      worker.execute(() -> run(id, kind, text));
+      return Optional.of(id);
+    } catch (RejectedExecutionException busy) {
+      jdbc.sql("delete from data_import where id = ?").param(id).update();
+      return Optional.empty();
+    }
+  }
+
+  public Optional<Status> find(String id) {
+    return jdbc.sql("select * from data_import where id = ?").param(id)
+        .query((rs, n) -> {
+          String status = rs.getString("status");
+          Instant updated = rs.getTimestamp("updated_at").toInstant();
+          boolean silent = "RUNNING".equals(status) && updated.isBefore(Instant.now().minus(SILENT));
+          Timestamp finished = rs.getTimestamp("finished_at");
+          return new Status(rs.getString("id"), rs.getString("kind"), silent ? "INTERRUPTED" : status,
+              rs.getString("phase"), rs.getString("file_name"), rs.getString("created_by"),
+              rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant(),
+              rs.getInt("lines_total"), rs.getInt("lines_done"), rs.getInt("imported"),
+              problemCount(rs.getString("problems")), problems(rs.getString("problems")));
+        })
+        .optional();
+  }
+
+  /** The latest imports of these kinds, newest first, without their problems. */
+  public List<Status> recent(Set<String> kindNames, int limit) {
+    if (kindNames.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select id from data_import where kind in (:kinds) order by created_at desc")
+        .param("kinds", kindNames).query(String.class).list().stream().limit(limit)
+        .map(id -> find(id).orElseThrow())
+        .map(s -> new Status(s.id(), s.kind(), s.status(), s.phase(), s.fileName(), s.createdBy(), s.createdAt(),
+            s.finishedAt(), s.linesTotal(), s.linesDone(), s.imported(), s.problemCount(), null))
+        .toList();
+  }
+
+  private <T> void run(String id, ImportKind<T> kind, String text) {
+    try {
+      ImportKind.Problems problems = new ImportKind.Problems();
+      Csv.Table table;
+      try {
+        table = Csv.read(text);
+      } catch (Csv.Malformed e) {
+        problems.add(e.line(), null, e.getMessage());
+        finish(id, "REJECTED", 0, 0, problems);
+        return;
+      }
+      int total = table.rows().size();
+      progress(id, "CHECKING", total, 0);
+      checkColumns(kind, table.columns(), problems);
+      if (!problems.isEmpty()) {
+        finish(id, "REJECTED", total, 0, problems);
+        return;
+      }
+      List<ImportKind.Line<T>> lines = new ArrayList<>(total);
+      for (Csv.Row row : table.rows()) {
+        if (row.values().containsKey(Csv.EXTRA)) {
+          problems.add(row.line(), null, "has " + row.get(Csv.EXTRA) + " values, the header names "
+              + table.columns().size() + " columns");
+          continue;
+        }
+        T record = kind.parse(row, problems);
+        if (record != null) {
+          lines.add(new ImportKind.Line<>(row.line(), record));
+        }
+      }
+      if (problems.isEmpty()) {
+        kind.check(lines, problems);
+      }
+      if (!problems.isEmpty()) {
+        finish(id, "REJECTED", total, 0, problems);
+        return;
+      }
+      progress(id, "WRITING", total, 0);
+      Integer imported = writing.execute(tx -> kind.write(lines, done -> progress(id, "WRITING", total, done)));
+      finish(id, "IMPORTED", total, imported == null ? 0 : imported, problems);
+      LOG.info("Import {} of {}: {} lines, {} records written", id, kind.name(), total, imported);
+    } catch (RuntimeException e) {
+      LOG.error("Import {} of {} failed", id, kind.name(), e);
+      ImportKind.Problems failure = new ImportKind.Problems();
+      failure.add(0, null, "the import failed and wrote nothing: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+      finish(id, "FAILED", 0, 0, failure);
+    }
+  }
+
+  private static void checkColumns(ImportKind<?> kind, List<String> columns, ImportKind.Problems problems) {
+    Set<String> seen = new HashSet<>();
+    for (String column : columns) {
+      if (!seen.add(column)) {
+        problems.add(1, column, "is named twice in the header");
+      } else if (!kind.requiredColumns().contains(column) && !kind.optionalColumns().contains(column)) {
+        problems.add(1, column, "is not a column of " + kind.name() + " (columns: "
+            + String.join(", ", kind.requiredColumns()) + "; optional: " + String.join(", ", kind.optionalColumns()) + ")");
+      }
+    }
+    for (String required : kind.requiredColumns()) {
+      if (!seen.contains(required)) {
+        problems.add(1, required, "is missing from the header");
+      }
+    }
+  }
+
+  private void progress(String id, String phase, int total, int done) {
+    reporting.executeWithoutResult(tx -> jdbc.sql(
+            "update data_import set phase = ?, lines_total = ?, lines_done = ?, updated_at = ? where id = ?")
+        .params(phase, total, done, Timestamp.from(Instant.now()), id).update());
+  }
+
+  private void finish(String id, String status, int total, int imported, ImportKind.Problems problems) {
+    String json;
+    try {
+      json = problems.isEmpty() ? null
+          : JSON.writeValueAsString(Map.of("count", problems.count(), "kept", problems.kept()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    Timestamp now = Timestamp.from(Instant.now());
+    reporting.executeWithoutResult(tx -> jdbc.sql("update data_import set status = ?, phase = null, lines_total = ?,"
+            + " lines_done = ?, imported = ?, problems = ?, updated_at = ?, finished_at = ? where id = ?")
+        .params(status, total, "IMPORTED".equals(status) ? total : 0, imported, json, now, now, id).update());
+  }
+
+  private static int problemCount(String json) {
+    return json == null ? 0 : read(json).count();
+  }
+
+  private static List<ImportKind.LineProblem> problems(String json) {
+    return json == null ? List.of() : read(json).kept();
+  }
+
+  private record Stored(int count, List<ImportKind.LineProblem> kept) {}
+
+  private static Stored read(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<Stored>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+}
