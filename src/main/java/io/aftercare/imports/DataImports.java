@@ -148,9 +148,8 @@ public class DataImports {
           lines.add(new ImportKind.Line<>(row.line(), record));
         }
       }
-      if (problems.isEmpty()) {
-        kind.check(lines, problems);
-      }
+      // across lines and against the database, for the lines that could be read
+      kind.check(lines, problems);
       if (!problems.isEmpty()) {
         finish(id, "REJECTED", total, 0, problems);
         return;

@@ -57,6 +57,22 @@ public final class Http {
     }
   }
 
+  public Response put(String path, String user, Object body) {
+    try {
+      String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+      return send(request(path, user).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(text)), user);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A POST of a text body of the given type (a CSV file, say). */
+  public Response postText(String path, String user, String contentType, String body) {
+    return send(request(path, user).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user);
+  }
+
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
         .setHeader("Accept", "application/json, application/problem+json");
