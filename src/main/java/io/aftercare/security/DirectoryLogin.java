@@ -34,6 +34,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "aftercare.directory.enabled", havingValue = "true")
 class DirectoryLogin {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DirectoryLogin.class);
+
   @Bean
   @ConfigurationProperties("aftercare.directory")
   GroupMapping directoryGroupMapping() {
@@ -155,13 +157,17 @@ class DirectoryLogin {
       if (query.getUserId() != null) {
         directory.groupMember(query.getUserId());
       }
-      return super.getGroupSearchFilter(directory);
+      String filter = super.getGroupSearchFilter(directory);
+      LOG.debug("Directory group search: {}", filter);
+      return filter;
     }
 
     @Override
     protected GroupEntity transformGroup(SearchResult result) {
       GroupEntity group = super.transformGroup(result);
-      group.setId(mapping.toAftercare(group.getId()));
+      if (group.getId() != null) {
+        group.setId(mapping.toAftercare(group.getId()));
+      }
       return group;
     }
   }
