@@ -61,7 +61,8 @@ class ComplaintController {
   @PostMapping("/api/complaints")
   @Transactional
   ResponseEntity<Created> register(@Valid @RequestBody ComplaintRequest request) throws Exception {
-    ComplaintRegistration registration = request.toRegistration();
+    // an order the shop sent gives the day of purchase and the batch the caller left out
+    ComplaintRegistration registration = complaints.withOrder(request.toRegistration());
     List<FieldProblem> problems = complaints.checkReferences(registration);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);

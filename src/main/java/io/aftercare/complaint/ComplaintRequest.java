@@ -38,7 +38,8 @@ public record ComplaintRequest(
   public record PurchasePart(
       @Size(max = 64) String orderNumber,
       @NotNull PurchaseChannel channel,
-      @NotNull @PastOrPresent LocalDate date) {}
+      // may be left out when orderNumber names an order the shop sent: its day is taken
+      @PastOrPresent LocalDate date) {}
 
   public record AttachmentPart(
       @NotBlank @Size(max = 200) String name,

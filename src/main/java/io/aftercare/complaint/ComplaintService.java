@@ -38,8 +38,12 @@ public class ComplaintService {
   private final ProductCatalogue catalogue;
   private final ComplaintSettings settings;
 
-  ComplaintService(JdbcClient jdbc, CaseIntake intake, CustomerService customers, ProductCatalogue catalogue,
+  private final io.aftercare.customer.Orders orders;
+
+  ComplaintService(io.aftercare.customer.Orders orders, JdbcClient jdbc, CaseIntake intake, CustomerService customers,
+      ProductCatalogue catalogue,
       ComplaintSettings settings) {
+    this.orders = orders;
     this.jdbc = jdbc;
     this.intake = intake;
     this.customers = customers;
@@ -51,7 +55,26 @@ public class ComplaintService {
   public List<FieldProblem> checkReferences(ComplaintRegistration complaint) {
     List<FieldProblem> problems = new ArrayList<>(customers.checkReference(complaint.customerId()));
     problems.addAll(catalogue.checkReference(complaint.sku(), complaint.batch()));
+    java.util.Optional<io.aftercare.customer.Orders.Order> order = orders.find(complaint.orderNumber());
+    order.ifPresent(o -> problems.addAll(io.aftercare.customer.Orders.problemsOfNaming(o, complaint.customerId(),
+        complaint.sku())));
+    if (complaint.purchaseDate() == null) {
+      problems.add(new FieldProblem("purchase.date", io.aftercare.customer.Orders.DATE_OR_ORDER));
+    }
     return problems;
+  }
+
+  /**
+   * The complaint completed from the order it names, when the shop sent that order: its day of
+   * purchase and the batch of the product's line, where the complaint left them out.
+   */
+  public ComplaintRegistration withOrder(ComplaintRegistration c) {
+    return orders.find(c.orderNumber()).map(order -> new ComplaintRegistration(c.intakeChannel(), c.customerId(),
+            c.customerName(), c.customerEmail(), c.customerPhone(), c.market(), c.locale(), c.sku(),
+            c.batch() != null && !c.batch().isBlank() ? c.batch() : order.batchOf(c.sku()).orElse(null),
+            c.orderNumber(), c.purchaseChannel(), c.purchaseDate() != null ? c.purchaseDate() : order.orderedOn(),
+            c.description(), c.attachments()))
+        .orElse(c);
   }
 
   @Transactional

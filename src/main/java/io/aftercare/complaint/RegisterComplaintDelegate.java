@@ -45,7 +45,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    ComplaintRegistration registration = validated(execution).toRegistration();
+    ComplaintRegistration registration = complaints.withOrder(validated(execution).toRegistration());
     Date now = ClockUtil.getCurrentTime();
     // started from an enquiry, the complaint joins the enquiry's case
     ComplaintService.Registered registered = complaints.register(registration,
@@ -55,6 +55,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
     // the contact is the customer's record now; the process shows the name masked
     execution.removeVariables(List.of(CaseVariables.CUSTOMER_EMAIL.name(), CaseVariables.CUSTOMER_PHONE.name()));
     RECEIVED_AT.set(execution, now);
+    // what the order the form named filled in
+    CaseVariables.PURCHASE_DATE.set(execution, registration.purchaseDate());
+    CaseVariables.BATCH.set(execution, registration.batch());
 
     execution.setVariable(CaseVariables.CASE_NUMBER, registered.caseNumber());
     execution.setProcessBusinessKey(registered.caseNumber());

@@ -231,6 +231,7 @@ final class CustomerImports {
         case "customerExternalId" -> "customer_id";
         case "orderedOn" -> "ordered_on";
         case "deliveredOn" -> "delivered_on";
+        case "externalId" -> "order_id";
         default -> field;
       };
     }

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The rules an order from the shop keeps, the same for {@code POST /api/orders} and the CSV import,
  * checked against what the database holds (read once for many orders): its customer is known and
  * not erased, it is in the customer's market's currency, delivered on or after the day it was
- * ordered and neither in the future, and each line names a product of the catalogue and, when it
+ * ordered and neither in the future, stays the order of the customer it was first sent for, and each line names a product of the catalogue and, when it
  * gives one, a batch of that product.
  */
 final class OrderRules {
@@ -31,6 +31,8 @@ final class OrderRules {
 
   private final Map<String, KnownCustomer> customers = new HashMap<>();
   private final Set<String> skus = new HashSet<>();
+  /** The customer (shop id) of each order already stored. */
+  private final Map<String, String> owners = new HashMap<>();
   private final Set<String> batches = new HashSet<>();
 
   OrderRules(JdbcClient jdbc, Collection<FedOrder> orders) {
@@ -41,6 +43,15 @@ final class OrderRules {
           .query(rs -> {
             customers.put(rs.getString("external_id"), new KnownCustomer(rs.getLong("id"),
                 Market.valueOf(rs.getString("market")), rs.getTimestamp("anonymised_at") != null));
+          });
+    }
+    List<String> orderIds = orders.stream().map(FedOrder::externalId).distinct().toList();
+    for (int from = 0; from < orderIds.size(); from += 1000) {
+      jdbc.sql("select o.external_id, c.external_id as customer from customer_order o join customer c"
+              + " on c.id = o.customer_id where o.external_id in (:ids)")
+          .param("ids", orderIds.subList(from, Math.min(orderIds.size(), from + 1000)))
+          .query(rs -> {
+            owners.put(rs.getString("external_id"), rs.getString("customer"));
           });
     }
     skus.addAll(jdbc.sql("select sku from product").query(String.class).list());
@@ -63,6 +74,11 @@ final class OrderRules {
     } else if (!customer.market().currency().equals(order.currency())) {
       problem.at("currency", -1, "must be " + customer.market().currency() + ", the currency of the customer's market "
           + customer.market());
+    }
+    String owner = owners.get(order.externalId());
+    if (owner != null && !owner.equals(order.customerExternalId())) {
+      problem.at("externalId", -1, "is an order of another customer (" + owner + "); an order does not move between"
+          + " customers");
     }
     LocalDate today = LocalDate.now(customer == null ? Market.CN.zone() : customer.market().zone());
     if (order.orderedOn() != null && order.orderedOn().isAfter(today)) {

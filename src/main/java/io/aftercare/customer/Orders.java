@@ -78,6 +78,27 @@ public class Orders {
   }
 
   /**
+   * What does not fit when an intake (complaint, return) names this order: it is another
+   * customer's, or the product is not in it. Fields as the intake requests name them.
+   */
+  public static List<io.aftercare.api.ApiExceptionHandler.FieldProblem> problemsOfNaming(Order order, Long customerId,
+      String sku) {
+    List<io.aftercare.api.ApiExceptionHandler.FieldProblem> problems = new ArrayList<>();
+    if (customerId != null && order.customerId() != customerId) {
+      problems.add(new io.aftercare.api.ApiExceptionHandler.FieldProblem("purchase.orderNumber",
+          "is an order of another customer"));
+    }
+    if (sku != null && !order.contains(sku.trim().toUpperCase())) {
+      problems.add(new io.aftercare.api.ApiExceptionHandler.FieldProblem("product.sku", "is not in order "
+          + order.externalId() + " (it has " + order.lines().stream().map(Line::sku).distinct().toList() + ")"));
+    }
+    return problems;
+  }
+
+  /** The problem of an intake that gives no purchase day and names no order the shop sent. */
+  public static final String DATE_OR_ORDER = "is required unless purchase.orderNumber names an order the shop has sent";
+
+  /**
    * Stores the orders (replacing an earlier copy of the same external id, lines and all) and
    * brings their customers' figures up to date; answers the external ids that were new.
    */

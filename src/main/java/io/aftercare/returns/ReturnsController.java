@@ -13,6 +13,7 @@ import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.casefile.CaseNumbers;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerReference;
+import io.aftercare.customer.Orders;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.customer.Market;
 import io.aftercare.process.CaseVariables;
@@ -77,7 +78,8 @@ class ReturnsController {
   record ProductPart(@NotBlank @Size(max = 32) String sku, @Size(max = 32) String batch) {}
 
   record PurchasePart(@NotBlank @Size(max = 64) String orderNumber, @NotNull PurchaseChannel channel,
-      @NotNull LocalDate date, LocalDate deliveredOn) {}
+      // may be left out when orderNumber names an order the shop sent: its days are taken
+      LocalDate date, LocalDate deliveredOn) {}
 
   record ReturnRequest(@Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE) String caseNumber,
       @NotNull @Valid CustomerReference customer, @NotNull @Valid ProductPart product,
@@ -97,12 +99,14 @@ class ReturnsController {
   private final CustomerService customers;
   private final ProductCatalogue catalogue;
   private final CaseIntake intake;
+  private final Orders orders;
   private final Returns returns;
   private final ReturnPeriods periods;
   private final Calendars calendars;
 
   ReturnsController(RuntimeService runtime, TaskService tasks, CustomerService customers, ProductCatalogue catalogue,
-      CaseIntake intake, Returns returns, ReturnPeriods periods, Calendars calendars, OnBehalf onBehalf) {
+      CaseIntake intake, Returns returns, ReturnPeriods periods, Calendars calendars, OnBehalf onBehalf, Orders orders) {
+    this.orders = orders;
     this.onBehalf = onBehalf;
     this.periods = periods;
     this.calendars = calendars;
@@ -116,9 +120,17 @@ class ReturnsController {
 
   @PostMapping("/api/returns")
   @Transactional
-  ResponseEntity<Created> request(@Valid @RequestBody ReturnRequest request) {
+  ResponseEntity<Created> request(@Valid @RequestBody ReturnRequest given) {
+    // an order the shop sent gives the days of purchase and delivery and the batch the caller left out
+    java.util.Optional<Orders.Order> order = orders.find(given.purchase().orderNumber());
+    ReturnRequest request = order.map(o -> withOrder(given, o)).orElse(given);
     List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
     problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
+    order.ifPresent(o -> problems.addAll(Orders.problemsOfNaming(o, request.customer().id(), request.product().sku())));
+    if (request.purchase().date() == null) {
+      problems.add(new FieldProblem("purchase.date", Orders.DATE_OR_ORDER));
+      throw new InvalidRequestException(problems);
+    }
     List<FieldProblem> caseProblems = intake.problems(request.caseNumber(),
         request.customer() == null ? null : request.customer().id(), request.relatedCaseNumber());
     problems.addAll(caseProblems);
@@ -182,6 +194,16 @@ class ReturnsController {
         .businessKey(caseNumber).setVariables(variables).executeWithVariablesInReturn());
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber))
         .body(new Created(caseNumber, RMA_NUMBER.get(started.getVariables())));
+  }
+
+  private static ReturnRequest withOrder(ReturnRequest r, Orders.Order order) {
+    PurchasePart p = r.purchase();
+    PurchasePart purchase = new PurchasePart(p.orderNumber(), p.channel(), p.date() != null ? p.date() : order.orderedOn(),
+        p.deliveredOn() != null ? p.deliveredOn() : order.deliveredOn());
+    ProductPart product = r.product().batch() != null && !r.product().batch().isBlank() ? r.product()
+        : new ProductPart(r.product().sku(), order.batchOf(r.product().sku().trim().toUpperCase(Locale.ROOT)).orElse(null));
+    return new ReturnRequest(r.caseNumber(), r.customer(), product, purchase, r.reason(), r.opened(),
+        r.sealConfirmedAtPurchase(), r.expired(), r.requested(), r.channel(), r.relatedCaseNumber());
   }
 
   @PostMapping("/api/returns/{rmaNumber}/receipt")

@@ -156,6 +156,10 @@ class FeedsIT {
     Http.Response consentWithoutContact = http.put("/api/customers/external/SHOP-C-1002", "integration",
         Map.of("name", "Ana", "market", "EU", "locale", "en", "consent", Map.of("email", true, "sms", false,
             "phone", false)));
+    Http.Response moved = http.post("/api/orders", "integration", Map.of("externalId", "SHOP-O-1",
+        "customerExternalId", "SHOP-C-1002", "orderedOn", "2026-09-01", "amount", 1, "currency", "CNY",
+        "lines", List.of(Map.of("sku", "SK-SERUM-30"))));
+    assertThat(fields(moved)).contains("externalId");
     assertThat(fields(consentWithoutContact)).containsExactlyInAnyOrder("consent.email", "country");
   }
 
@@ -179,6 +183,47 @@ class FeedsIT {
     assertThat(order.get("lines")).hasSize(2);
     assertThat(jdbc.sql("select tier from customer where external_id = 'SHOP-C-2001'").query(String.class).single())
         .as("EU medium from 250 EUR").isEqualTo("MEDIUM");
+  }
+
+  /** A complaint or return naming an order the shop sent takes its days and batch from it. */
+  @Test
+  void anIntakeNamingAnOrderTakesItsDaysAndBatch() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    Http.Response customer = http.put("/api/customers/external/SHOP-C-3001", "integration", Map.of("name", "孙丽",
+        "market", "CN", "locale", "zh-CN", "phone", "+8613900003001",
+        "consent", Map.of("email", false, "sms", true, "phone", true)));
+    long id = customer.json().get("id").asLong();
+    assertThat(http.post("/api/orders", "integration", Map.of("externalId", "SHOP-O-3001", "customerExternalId",
+        "SHOP-C-3001", "orderedOn", today.minusDays(6).toString(), "deliveredOn", today.minusDays(4).toString(),
+        "amount", 398.00, "currency", "CNY", "lines", List.of(Map.of("sku", "SUN-SPF50-50", "batch", "U2604B"),
+            Map.of("sku", "SK-SERUM-30", "batch", "S2603C")))).status()).isEqualTo(201);
+
+    Http.Response complaint = http.post("/api/complaints", "agent", Map.of("channel", "phone",
+        "customer", Map.of("id", id), "product", Map.of("sku", "SUN-SPF50-50"),
+        "purchase", Map.of("orderNumber", "SHOP-O-3001", "channel", "online"), "description", "泵头坏了"));
+    assertThat(complaint.status()).as(complaint.body()).isEqualTo(201);
+    Map<String, Object> stored = jdbc.sql("select purchase_date, lot_number from complaint where case_number = ?")
+        .param(complaint.json().get("caseNumber").asText()).query().singleRow();
+    assertThat(stored.get("lot_number")).isEqualTo("U2604B");
+    assertThat(stored.get("purchase_date").toString()).isEqualTo(today.minusDays(6).toString());
+
+    Http.Response notInOrder = http.post("/api/complaints", "agent", Map.of("channel", "phone",
+        "customer", Map.of("id", id), "product", Map.of("sku", "HC-DYE-4N"),
+        "purchase", Map.of("orderNumber", "SHOP-O-3001", "channel", "online"), "description", "x"));
+    assertThat(fields(notInOrder)).containsExactly("product.sku");
+    Http.Response noDay = http.post("/api/complaints", "agent", Map.of("channel", "phone",
+        "customer", Map.of("id", id), "product", Map.of("sku", "HC-DYE-4N"),
+        "purchase", Map.of("orderNumber", "PAPER-RECEIPT-9", "channel", "store"), "description", "x"));
+    assertThat(fields(noDay)).containsExactly("purchase.date");
+
+    Http.Response ret = http.post("/api/returns", "agent", Map.of("customer", Map.of("id", id),
+        "product", Map.of("sku", "SK-SERUM-30"), "purchase", Map.of("orderNumber", "SHOP-O-3001", "channel", "online"),
+        "reason", "quality_defect", "opened", true, "requested", "refund"));
+    assertThat(ret.status()).as(ret.body()).isEqualTo(201);
+    Map<String, Object> returned = jdbc.sql("select r.lot_number, r.delivered_on from return_request r"
+        + " where r.case_number = ?").param(ret.json().get("caseNumber").asText()).query().singleRow();
+    assertThat(returned.get("lot_number")).isEqualTo("S2603C");
+    assertThat(returned.get("delivered_on").toString()).isEqualTo(today.minusDays(4).toString());
   }
 
   private static List<String> fields(Http.Response response) {
