@@ -30,13 +30,14 @@ create table customer_order (
 );
 create index customer_order_customer_idx on customer_order (customer_id, ordered_on);
 
+-- lines by the order's external id: a feed writes them without reading back generated ids
 create table order_line (
-    order_id   bigint      not null references customer_order (id) on delete cascade,
+    order_external_id varchar(64) not null references customer_order (external_id) on delete cascade,
     line_no    integer     not null,
     sku        varchar(32) not null references product (sku),
     lot_number varchar(32),
     quantity   integer     not null check (quantity > 0),
-    primary key (order_id, line_no)
+    primary key (order_external_id, line_no)
 );
 
 -- CSV imports: one row per uploaded file, with its progress (read by any node) and its problems

@@ -33,7 +33,7 @@ public class CustomerFeed {
       Customer.ContactChannel preferredChannel) {}
 
   /** What a feed did to one customer. */
-  public record Saved(String externalId, long id, boolean created) {}
+  public record Saved(String externalId, Long id, boolean created) {}
 
   static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
   static final String EXTERNAL_ID_MESSAGE = "must be 1 to 64 letters, digits, dots, colons, underscores or dashes";
@@ -113,11 +113,13 @@ public class CustomerFeed {
   /** Creates or updates the customers (checked by {@link #check}, none anonymised). */
   @Transactional
   public List<Saved> save(List<FedCustomer> customers, IntConsumer progress) {
+    // every look-up before the first write: inside the one transaction of a large import, the
+    // planner's statistics do not know the rows written so far (a look-up after them scans)
+    Map<String, Known> known = known(customers);
     List<Saved> saved = new ArrayList<>();
     int done = 0;
     for (int from = 0; from < customers.size(); from += 500) {
       List<FedCustomer> chunk = customers.subList(from, Math.min(customers.size(), from + 500));
-      Map<String, Known> known = known(chunk);
       List<Object[]> updates = new ArrayList<>();
       List<FedCustomer> fresh = new ArrayList<>();
       for (FedCustomer customer : chunk) {
@@ -146,8 +148,7 @@ public class CustomerFeed {
               c.country(), c.email(), c.phone(), c.market().currency(),
               tiers.tierOf(c.market(), java.math.BigDecimal.ZERO, 0).name(), c.consent().email(), c.consent().sms(),
               c.consent().phone(), consentTime(c), preferred(c, c.consent().email(), c.consent().sms())}).toList());
-      Map<String, Long> created = idsOf(fresh.stream().map(FedCustomer::externalId).toList());
-      fresh.forEach(c -> saved.add(new Saved(c.externalId(), created.get(c.externalId()), true)));
+      fresh.forEach(c -> saved.add(new Saved(c.externalId(), null, true)));
       // a market may have changed: its thresholds decide the tier
       orders.refresh(saved.subList(saved.size() - chunk.size(), saved.size()).stream()
           .filter(s -> !s.created()).map(Saved::id).toList());
@@ -159,17 +160,20 @@ public class CustomerFeed {
 
   private record Known(long id, Timestamp emailWithdrawnAt, Timestamp smsWithdrawnAt) {}
 
-  /** The customers the chunk's lines update: by shop id, or taken over by their one e-mail or phone. */
-  private Map<String, Known> known(List<FedCustomer> chunk) {
+  /** The customers the lines update: by shop id, or taken over by their one e-mail or phone. */
+  private Map<String, Known> known(List<FedCustomer> customers) {
     Map<String, Known> known = new HashMap<>();
-    jdbc.sql("select id, external_id, email_withdrawn_at, sms_withdrawn_at from customer where external_id in (:ids)")
-        .param("ids", chunk.stream().map(FedCustomer::externalId).toList())
-        .query(rs -> {
-          known.put(rs.getString("external_id"), new Known(rs.getLong("id"), rs.getTimestamp("email_withdrawn_at"),
-              rs.getTimestamp("sms_withdrawn_at")));
-        });
-    List<FedCustomer> unknown = chunk.stream().filter(c -> !known.containsKey(c.externalId())).toList();
-    takeOver(unknown, known, "lower(email)", c -> c.email() == null ? null : c.email().toLowerCase());
+    for (int from = 0; from < customers.size(); from += 1000) {
+      jdbc.sql("select id, external_id, email_withdrawn_at, sms_withdrawn_at from customer where external_id in (:ids)")
+          .param("ids", customers.subList(from, Math.min(customers.size(), from + 1000)).stream()
+              .map(FedCustomer::externalId).toList())
+          .query(rs -> {
+            known.put(rs.getString("external_id"), new Known(rs.getLong("id"), rs.getTimestamp("email_withdrawn_at"),
+                rs.getTimestamp("sms_withdrawn_at")));
+          });
+    }
+    List<FedCustomer> unknown = customers.stream().filter(c -> !known.containsKey(c.externalId())).toList();
+    takeOver(unknown, known, "email", FedCustomer::email);
     takeOver(unknown.stream().filter(c -> !known.containsKey(c.externalId())).toList(), known, "phone",
         FedCustomer::phone);
     return known;
@@ -187,13 +191,17 @@ public class CustomerFeed {
       return;
     }
     Map<String, List<Known>> matches = new HashMap<>();
-    jdbc.sql("select id, " + column + " as contact, email_withdrawn_at, sms_withdrawn_at from customer"
-            + " where external_id is null and anonymised_at is null and " + column + " in (:contacts)")
-        .param("contacts", byContact.keySet())
-        .query(rs -> {
-          matches.computeIfAbsent(rs.getString("contact"), k -> new ArrayList<>()).add(new Known(rs.getLong("id"),
-              rs.getTimestamp("email_withdrawn_at"), rs.getTimestamp("sms_withdrawn_at")));
-        });
+    List<String> contacts = List.copyOf(byContact.keySet());
+    for (int from = 0; from < contacts.size(); from += 1000) {
+      // an exact match, on the column's index
+      jdbc.sql("select id, " + column + " as contact, email_withdrawn_at, sms_withdrawn_at from customer"
+              + " where external_id is null and anonymised_at is null and " + column + " in (:contacts)")
+          .param("contacts", contacts.subList(from, Math.min(contacts.size(), from + 1000)))
+          .query(rs -> {
+            matches.computeIfAbsent(rs.getString("contact"), k -> new ArrayList<>()).add(new Known(rs.getLong("id"),
+                rs.getTimestamp("email_withdrawn_at"), rs.getTimestamp("sms_withdrawn_at")));
+          });
+    }
     matches.forEach((value, customers) -> {
       List<FedCustomer> fed = byContact.get(value);
       if (customers.size() == 1 && fed.size() == 1) {

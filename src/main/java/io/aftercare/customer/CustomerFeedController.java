@@ -95,7 +95,8 @@ class CustomerFeedController {
           + " not filled in again");
     }
     CustomerFeed.Saved saved = feed.save(List.of(customer), n -> {}).get(0);
-    CustomerAnswer answer = new CustomerAnswer(saved.id(), externalId, customers.find(saved.id()).orElseThrow().tier());
+    long id = saved.id() != null ? saved.id() : feed.idsOf(List.of(externalId)).get(externalId);
+    CustomerAnswer answer = new CustomerAnswer(id, externalId, customers.find(id).orElseThrow().tier());
     return saved.created() ? ResponseEntity.created(URI.create("/api/customers/external/" + externalId)).body(answer)
         : ResponseEntity.ok(answer);
   }

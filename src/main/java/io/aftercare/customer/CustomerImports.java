@@ -45,24 +45,10 @@ final class CustomerImports {
     }
 
     @Override
-    public String name() {
-      return "customers";
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-      return List.of("external_id", "name", "market", "locale");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-      return List.of("country", "email", "phone", "consent_email", "consent_sms", "consent_phone",
-          "consent_recorded_at", "preferred_channel");
-    }
-
-    @Override
-    public Set<String> groups() {
-      return GROUPS;
+    public Spec spec() {
+      return new Spec("customers", List.of("external_id", "name", "market", "locale"),
+          List.of("country", "email", "phone", "consent_email", "consent_sms", "consent_phone",
+          "consent_recorded_at", "preferred_channel"), GROUPS);
     }
 
     @Override
@@ -163,23 +149,9 @@ final class CustomerImports {
     }
 
     @Override
-    public String name() {
-      return "orders";
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-      return List.of("order_id", "customer_id", "ordered_on", "amount", "currency", "sku");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-      return List.of("delivered_on", "batch", "quantity");
-    }
-
-    @Override
-    public Set<String> groups() {
-      return GROUPS;
+    public Spec spec() {
+      return new Spec("orders", List.of("order_id", "customer_id", "ordered_on", "amount", "currency", "sku"),
+          List.of("delivered_on", "batch", "quantity"), GROUPS);
     }
 
     @Override
@@ -248,10 +220,8 @@ final class CustomerImports {
       OrderRules rules = new OrderRules(jdbc, fed);
       List<Orders.Order> all = fed.stream()
           .map(order -> CustomerFeedController.toOrder(order, rules.customerId(order))).toList();
-      int[] written = {0};
       orders.save(all, done -> {
-        written[0] = done;
-        progress.accept(Math.min(lines.size(), done * lines.size() / Math.max(1, all.size())));
+        progress.accept((int) Math.min(lines.size(), (long) done * lines.size() / Math.max(1, all.size())));
       });
       return all.size();
     }

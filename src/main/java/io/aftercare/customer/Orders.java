@@ -71,8 +71,8 @@ public class Orders {
         .optional()
         .map(head -> new Order(head.order().externalId(), head.order().customerId(), head.order().orderedOn(),
             head.order().deliveredOn(), head.order().amount(), head.order().currency(),
-            jdbc.sql("select sku, lot_number, quantity from order_line where order_id = ? order by line_no")
-                .param(head.id())
+            jdbc.sql("select sku, lot_number, quantity from order_line where order_external_id = ? order by line_no")
+                .param(head.order().externalId())
                 .query((rs, n) -> new Line(rs.getString("sku"), rs.getString("lot_number"), rs.getInt("quantity")))
                 .list()));
   }
@@ -104,42 +104,47 @@ public class Orders {
    */
   @Transactional
   public java.util.Set<String> save(List<Order> orders, IntConsumer progress) {
+    // every look-up before the first write: inside the one transaction of a large import, the
+    // planner's statistics do not know the rows written so far (a look-up after them scans)
+    java.util.Set<String> stored = new java.util.HashSet<>();
+    for (int from = 0; from < orders.size(); from += 1000) {
+      stored.addAll(idsOf(orders.subList(from, Math.min(orders.size(), from + 1000))).keySet());
+    }
     java.util.Set<String> created = new java.util.HashSet<>();
     java.util.Set<Long> customers = new java.util.HashSet<>();
     int done = 0;
     for (int from = 0; from < orders.size(); from += 500) {
       List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + 500));
-      Map<String, Long> ids = idsOf(chunk);
+      List<Order> known = chunk.stream().filter(o -> stored.contains(o.externalId())).toList();
       template.batchUpdate("update customer_order set customer_id = ?, ordered_on = ?, delivered_on = ?, amount = ?,"
               + " currency = ?, received_at = ? where external_id = ?",
-          chunk.stream().filter(o -> ids.containsKey(o.externalId())).map(o -> new Object[] {o.customerId(),
-              o.orderedOn(), o.deliveredOn(), o.amount(), o.currency(), Timestamp.from(Instant.now()), o.externalId()})
-              .toList());
-      template.batchUpdate("delete from order_line where order_id = ?",
-          ids.values().stream().map(id -> new Object[] {id}).toList());
-      List<Order> fresh = chunk.stream().filter(o -> !ids.containsKey(o.externalId())).toList();
+          known.stream().map(o -> new Object[] {o.customerId(), o.orderedOn(), o.deliveredOn(), o.amount(),
+              o.currency(), Timestamp.from(Instant.now()), o.externalId()}).toList());
+      template.batchUpdate("delete from order_line where order_external_id = ?",
+          known.stream().map(o -> new Object[] {o.externalId()}).toList());
+      List<Order> fresh = chunk.stream().filter(o -> !stored.contains(o.externalId())).toList();
       template.batchUpdate("insert into customer_order (external_id, customer_id, ordered_on, delivered_on, amount,"
               + " currency) values (?, ?, ?, ?, ?, ?)",
           fresh.stream().map(o -> new Object[] {o.externalId(), o.customerId(), o.orderedOn(), o.deliveredOn(),
               o.amount(), o.currency()}).toList());
       fresh.forEach(o -> created.add(o.externalId()));
-      ids.putAll(idsOf(fresh));
       List<Object[]> lines = new ArrayList<>();
       for (Order order : chunk) {
         for (int i = 0; i < order.lines().size(); i++) {
           Line line = order.lines().get(i);
-          lines.add(new Object[] {ids.get(order.externalId()), i + 1, line.sku(), line.batch(), line.quantity()});
+          lines.add(new Object[] {order.externalId(), i + 1, line.sku(), line.batch(), line.quantity()});
         }
         customers.add(order.customerId());
       }
-      template.batchUpdate("insert into order_line (order_id, line_no, sku, lot_number, quantity) values (?, ?, ?, ?, ?)",
-          lines);
+      template.batchUpdate("insert into order_line (order_external_id, line_no, sku, lot_number, quantity)"
+          + " values (?, ?, ?, ?, ?)", lines);
       done += chunk.size();
       progress.accept(done);
     }
     refresh(customers);
     return created;
   }
+
 
   /** Sets each customer's yearly spend, order count and tier from their orders of the last twelve months. */
   @Transactional

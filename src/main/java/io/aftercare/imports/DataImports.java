@@ -62,11 +62,15 @@ public class DataImports {
       });
 
   DataImports(List<ImportKind<?>> kinds, JdbcClient jdbc, PlatformTransactionManager transactions) {
-    this.kinds = kinds.stream().collect(Collectors.toMap(ImportKind::name, Function.identity()));
+    this.kinds = kinds.stream().collect(Collectors.toMap(k -> k.spec().name(), Function.identity()));
     this.jdbc = jdbc;
     this.writing = new TransactionTemplate(transactions);
     this.reporting = new TransactionTemplate(transactions);
     this.reporting.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  public java.util.Collection<ImportKind<?>> kinds() {
+    return kinds.values();
   }
 
   public Optional<ImportKind<?>> kind(String name) {
@@ -79,7 +83,7 @@ public class DataImports {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.sql("insert into data_import (id, kind, status, phase, file_name, created_by, created_at, updated_at)"
             + " values (?, ?, 'RUNNING', 'READING', ?, ?, ?, ?)")
-        .params(id, kind.name(), fileName, user, now, now).update();
+        .params(id, kind.spec().name(), fileName, user, now, now).update();
     try {
       worker.execute(() -> run(id, kind, text));
       return Optional.of(id);
@@ -157,9 +161,9 @@ public class DataImports {
       progress(id, "WRITING", total, 0);
       Integer imported = writing.execute(tx -> kind.write(lines, done -> progress(id, "WRITING", total, done)));
       finish(id, "IMPORTED", total, imported == null ? 0 : imported, problems);
-      LOG.info("Import {} of {}: {} lines, {} records written", id, kind.name(), total, imported);
+      LOG.info("Import {} of {}: {} lines, {} records written", id, kind.spec().name(), total, imported);
     } catch (RuntimeException e) {
-      LOG.error("Import {} of {} failed", id, kind.name(), e);
+      LOG.error("Import {} of {} failed", id, kind.spec().name(), e);
       ImportKind.Problems failure = new ImportKind.Problems();
       failure.add(0, null, "the import failed and wrote nothing: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
@@ -172,12 +176,12 @@ public class DataImports {
     for (String column : columns) {
       if (!seen.add(column)) {
         problems.add(1, column, "is named twice in the header");
-      } else if (!kind.requiredColumns().contains(column) && !kind.optionalColumns().contains(column)) {
-        problems.add(1, column, "is not a column of " + kind.name() + " (columns: "
-            + String.join(", ", kind.requiredColumns()) + "; optional: " + String.join(", ", kind.optionalColumns()) + ")");
+      } else if (!kind.spec().requiredColumns().contains(column) && !kind.spec().optionalColumns().contains(column)) {
+        problems.add(1, column, "is not a column of " + kind.spec().name() + " (columns: "
+            + String.join(", ", kind.spec().requiredColumns()) + "; optional: " + String.join(", ", kind.spec().optionalColumns()) + ")");
       }
     }
-    for (String required : kind.requiredColumns()) {
+    for (String required : kind.spec().requiredColumns()) {
       if (!seen.contains(required)) {
         problems.add(1, required, "is missing from the header");
       }

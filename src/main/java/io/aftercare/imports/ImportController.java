@@ -70,9 +70,8 @@ class ImportController {
   /** The latest 50 imports of the kinds the user may import. */
   @GetMapping("/api/imports")
   List<DataImports.Status> recent(Authentication user) {
-    Set<String> kinds = List.of("products", "batches", "customers", "orders").stream()
-        .filter(k -> imports.kind(k).map(kind -> mayImport(kind, user)).orElse(false))
-        .collect(Collectors.toSet());
+    Set<String> kinds = imports.kinds().stream().filter(kind -> mayImport(kind, user))
+        .map(kind -> kind.spec().name()).collect(Collectors.toSet());
     return imports.recent(kinds, 50);
   }
 
@@ -81,7 +80,7 @@ class ImportController {
     ImportKind<?> kind = imports.kind(kindName).orElseThrow(() -> new NotFoundException("import kind", kindName));
     if (!mayImport(kind, user)) {
       ProblemDetail forbidden = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-          "None of your groups may import " + kindName + " (" + String.join(", ", kind.groups()) + " may)");
+          "None of your groups may import " + kindName + " (" + String.join(", ", kind.spec().groups()) + " may)");
       forbidden.setTitle("Forbidden");
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbidden);
     }
@@ -130,6 +129,6 @@ class ImportController {
 
   private static boolean mayImport(ImportKind<?> kind, Authentication user) {
     return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .anyMatch(group -> kind.groups().contains(group) || "camunda-admin".equals(group));
+        .anyMatch(group -> kind.spec().groups().contains(group) || "camunda-admin".equals(group));
   }
 }

@@ -13,17 +13,14 @@ import java.util.function.IntConsumer;
  */
 public interface ImportKind<T> {
 
-  /** The kind's name in {@code POST /api/imports/{kind}}. */
-  String name();
+  /**
+   * What the kind is: its name in {@code POST /api/imports/{kind}}, the columns every file must
+   * have (the header names them, in any order), the columns it may have besides, and the groups
+   * who may import it and read its imports.
+   */
+  Spec spec();
 
-  /** The columns every file must have (the header names them, in any order). */
-  List<String> requiredColumns();
-
-  /** The columns a file may have besides. */
-  List<String> optionalColumns();
-
-  /** The groups who may import this kind and read its imports. */
-  Set<String> groups();
+  record Spec(String name, List<String> requiredColumns, List<String> optionalColumns, Set<String> groups) {}
 
   /** The record of one line read on its own, or null after adding its problems. */
   T parse(Csv.Row row, Problems problems);

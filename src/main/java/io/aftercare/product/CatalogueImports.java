@@ -43,23 +43,9 @@ final class CatalogueImports {
     }
 
     @Override
-    public String name() {
-      return "products";
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-      return List.of("sku", "name_en", "category");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-      return List.of("name_zh", "active", "cn_number", "eu_number", "us_number");
-    }
-
-    @Override
-    public Set<String> groups() {
-      return GROUPS;
+    public Spec spec() {
+      return new Spec("products", List.of("sku", "name_en", "category"),
+          List.of("name_zh", "active", "cn_number", "eu_number", "us_number"), GROUPS);
     }
 
     @Override
@@ -116,23 +102,9 @@ final class CatalogueImports {
     }
 
     @Override
-    public String name() {
-      return "batches";
-    }
-
-    @Override
-    public List<String> requiredColumns() {
-      return List.of("sku", "lot", "manufactured_on", "expires_on");
-    }
-
-    @Override
-    public List<String> optionalColumns() {
-      return List.of("markets", "recalled", "recalled_on");
-    }
-
-    @Override
-    public Set<String> groups() {
-      return GROUPS;
+    public Spec spec() {
+      return new Spec("batches", List.of("sku", "lot", "manufactured_on", "expires_on"),
+          List.of("markets", "recalled", "recalled_on"), GROUPS);
     }
 
     @Override

@@ -48,24 +48,24 @@ public final class Http {
   }
 
   public Response post(String path, String user, Object body) {
+    return sendJson("POST", path, user, body);
+  }
+
+
+  public Response put(String path, String user, Object body) {
+    return sendJson("PUT", path, user, body);
+  }
+
+  private Response sendJson(String method, String path, String user, Object body) {
     try {
       String text = body instanceof String s ? s : JSON.writeValueAsString(body);
       return send(request(path, user).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(text)), user);
+          .method(method, HttpRequest.BodyPublishers.ofString(text)), user);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  public Response put(String path, String user, Object body) {
-    try {
-      String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-      return send(request(path, user).header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(text)), user);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** A POST of a text body of the given type (a CSV file, say). */
   public Response postText(String path, String user, String contentType, String body) {
