@@ -334,5 +334,28 @@ class ComplaintIT {
     Http.Response started = http.post("/engine-rest/process-definition/key/complaintHandling/submit-form", "agent",
         Map.of("variables", variables));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
+
+    // the agent who registered it finds it in "My tasks" at once, titled with its case number
+    String instance = started.json().get("id").asText();
+    String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+    work.runJobs(caseNumber);
+    JsonNode triage = work.onlyTask(caseNumber, "agent");
+    assertThat(triage.get("assignee").asText()).isEqualTo("agent");
+    assertThat(triage.get("name").asText()).startsWith("Triage " + caseNumber);
+  }
+
+  @Test
+  void aCaseStartedByTheApiOrNamingItsRegistrantIsTheTeamsNotOnePersons() {
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of("intakeChannel", string("phone"),
+        "customerId", Map.of("value", 1, "type", "Long"), "sku", string("SK-SERUM-30"),
+        "purchaseChannel", string("online"), "purchaseDate", string("2026-10-28"), "description", string("Leaks"),
+        "registeredBy", string("supervisor")));
+    Http.Response started = http.post("/engine-rest/process-definition/key/complaintHandling/start", "agent",
+        Map.of("variables", variables));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(started.json().get("id").asText())
+        .singleResult().getBusinessKey();
+    work.runJobs(caseNumber);
+    assertThat(work.onlyTask(caseNumber, "agent").get("assignee").isNull()).isTrue();
   }
 }

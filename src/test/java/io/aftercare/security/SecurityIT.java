@@ -140,6 +140,19 @@ class SecurityIT {
     return id;
   }
 
+  /**
+   * Tasklist's *Start process* offers only the processes with a start form that works (complaint,
+   * enquiry); those started by the API or a message (return, adverse reaction, callback) are not
+   * offered with Camunda's generic variable form.
+   */
+  @Test
+  void tasklistOffersOnlyProcessesWithAStartForm() {
+    List<String> offered = new ArrayList<>();
+    http.get("/engine-rest/process-definition?startableInTasklist=true&latestVersion=true&active=true",
+        "admin:admin-test").json().forEach(d -> offered.add(d.get("key").asText()));
+    assertThat(offered).containsExactlyInAnyOrder("complaintHandling", "generalEnquiry");
+  }
+
   @Test
   void demoUsersBelongToOneGroupEach() {
     for (AftercareGroup group : AftercareGroup.values()) {

@@ -1,0 +1,58 @@
+package io.aftercare.process;
+
+import io.aftercare.security.EngineCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case registered through a start form (Tasklist's *Start process*, or a form submission
+ * through {@code /engine-rest}) records who registered it as the variable {@value #REGISTERED_BY},
+ * so that the process can give its first task to that person: the agent on the phone then finds
+ * the case, titled with its number, in *My tasks* at once and can tell the caller the number. A
+ * start through the API (a channel's system) records nobody.
+ */
+@Component
+class TasklistStarts extends AbstractProcessEnginePlugin {
+
+  static final String REGISTERED_BY = "registeredBy";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        if (command instanceof org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd) {
+          // nobody names the registrant themselves, through any door
+          Object builder = EngineCommands.field(command, "instantiationBuilder");
+          Map<String, Object> given = ((org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl) builder).getVariables();
+          if (given != null) {
+            given.remove(REGISTERED_BY);
+          }
+        }
+        if (command instanceof SubmitStartFormCmd) {
+          Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+          @SuppressWarnings("unchecked")
+          Map<String, Object> variables = (Map<String, Object>) EngineCommands.field(command, "variables");
+          if (variables != null) {
+            variables.remove(REGISTERED_BY);
+            if (user != null && user.getUserId() != null) {
+              variables.put(REGISTERED_BY, user.getUserId());
+            }
+          }
+        }
+        return next.execute(command);
+      }
+    });
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+}
