@@ -62,27 +62,11 @@ public class EngineRestConflicts {
       config.register(new Raced(history));
       config.register(new Locked());
       config.register(new RacedInside(history));
-      config.register(new Invalid());
+      config.register(new InvalidRequestMapper());
     };
   }
 
-  /**
-   * A start or task form whose step checks it by the API's rules (e.g. complaint registration):
-   * 400 problem details naming each bad field by its form key, as {@code /api} answers.
-   */
-  @Priority(1)
-  static final class Invalid implements ExceptionMapper<InvalidRequestException> {
-    @Override
-    public jakarta.ws.rs.core.Response toResponse(InvalidRequestException e) {
-      java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
-      problem.put("type", ApiExceptionHandler.INVALID_REQUEST.toString());
-      problem.put("title", "Invalid request");
-      problem.put("status", 400);
-      problem.put("detail", e.getMessage());
-      problem.put("errors", e.problems());
-      return jakarta.ws.rs.core.Response.status(400).type("application/problem+json").entity(problem).build();
-    }
-  }
+
 
   /** What the REST resources wrap (a task's completion, a message's correlation): raced or missing. */
   @Priority(1)

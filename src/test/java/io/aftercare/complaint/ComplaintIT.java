@@ -344,6 +344,47 @@ class ComplaintIT {
     assertThat(triage.get("name").asText()).startsWith("Triage " + caseNumber);
   }
 
+  /**
+   * Tasklist submits start forms to the webapps' own engine API: a form the API's rules refuse is a
+   * 400 naming every bad field there too (not Camunda's 500), with a message Tasklist shows.
+   */
+  @Test
+  void tasklistsOwnEngineApiNamesEveryBadFieldOfAStartForm() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port + "/camunda/api";
+    java.net.http.HttpResponse<String> first = browser.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + "/admin/auth/user/default")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    String token = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=agent&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the login starts a new session with a token of its own
+    token = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/auth/user/default"))
+        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).headers().firstValue("X-XSRF-TOKEN")
+        .orElse(token);
+
+    Map<String, Object> variables = Map.of("intakeChannel", string("phone"), "customerName", string("Form Web"),
+        "customerEmail", string("not-an-address"), "market", string("CN"), "locale", string("zh-CN"),
+        "sku", string("SK-SERUM-30"), "purchaseChannel", string("online"),
+        "purchaseDate", string(java.time.LocalDate.now().plusDays(30).toString()), "description", string("Leaks"));
+    java.net.http.HttpResponse<String> refused = browser.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/engine/engine/default/process-definition/key/complaintHandling/submit-form"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("variables", variables))))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    Http.Response answer = new Http.Response(refused.statusCode(), "application/problem+json", refused.body());
+    assertThat(badFields(answer)).containsExactlyInAnyOrder("customerEmail", "purchaseDate");
+    assertThat(answer.json().get("message").asText()).contains("customerEmail").contains("purchaseDate");
+  }
+
   @Test
   void aCaseStartedByTheApiOrNamingItsRegistrantIsTheTeamsNotOnePersons() {
     Map<String, Object> variables = new java.util.HashMap<>(Map.of("intakeChannel", string("phone"),
