@@ -35,10 +35,12 @@ class ReturnDelegates {
   private final ReturnSettings settings;
   private final PartnerClient partners;
   private final ReturnPeriods periods;
+  private final ParcelReceipts receipts;
 
   ReturnDelegates(Returns returns, CustomerService customers, ProductCatalogue catalogue, ReturnSettings settings,
-      PartnerClient partners, ReturnPeriods periods) {
+      PartnerClient partners, ReturnPeriods periods, ParcelReceipts receipts) {
     this.periods = periods;
+    this.receipts = receipts;
     this.returns = returns;
     this.customers = customers;
     this.catalogue = catalogue;
@@ -101,6 +103,35 @@ class ReturnDelegates {
   }
 
   /**
+   * The parcel task's values checked by the warehouse scan's rules ({@link ParcelReceipts}), so a
+   * form submission (Tasklist, {@code /engine-rest}) is refused as the API refuses it: 400 naming
+   * the form's fields, the task still open.
+   */
+  private void checkReceipt(org.camunda.bpm.engine.delegate.DelegateExecution execution, String rma) {
+    Returns.Return recorded = returns.find(rma).orElseThrow();
+    java.util.List<io.aftercare.api.ApiExceptionHandler.FieldProblem> problems = new java.util.ArrayList<>();
+    java.time.LocalDate receivedOn = null;
+    try {
+      receivedOn = RECEIVED_ON.get(execution);
+    } catch (RuntimeException notADay) {
+      problems.add(new io.aftercare.api.ApiExceptionHandler.FieldProblem(RECEIVED_ON.name(),
+          "must be a date such as 2026-11-30"));
+    }
+    java.util.Map<String, String> formKeys = java.util.Map.of("receivedOn", RECEIVED_ON.name(),
+        "condition", RECEIVED_CONDITION.name(), "batch", RECEIVED_BATCH.name());
+    for (var problem : receipts.problems(recorded, receivedOn, RECEIVED_CONDITION.get(execution),
+        RECEIVED_BATCH.get(execution))) {
+      if (receivedOn != null || !problem.field().equals("receivedOn")) {
+        problems.add(new io.aftercare.api.ApiExceptionHandler.FieldProblem(formKeys.get(problem.field()),
+            problem.message()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new io.aftercare.api.InvalidRequestException(problems);
+    }
+  }
+
+  /**
    * Input parameter {@code stage}: {@code eligibility}, {@code decision}, {@code receipt},
    * {@code inspection}, {@code cancelled} or {@code closed}.
    */
@@ -125,6 +156,7 @@ class ReturnDelegates {
           }
         }
         case "receipt" -> {
+          checkReceipt(execution, rma);
           returns.recordReceipt(rma, RECEIVED_ON.get(execution),
               RECEIVED_CONDITION.required(execution), RECEIVED_BATCH.get(execution));
           if (INSPECTED_BATCH.get(execution) == null) {

@@ -100,13 +100,15 @@ class ReturnsController {
   private final ProductCatalogue catalogue;
   private final CaseIntake intake;
   private final Orders orders;
+  private final ParcelReceipts receipts;
   private final Returns returns;
   private final ReturnPeriods periods;
   private final Calendars calendars;
 
   ReturnsController(RuntimeService runtime, TaskService tasks, CustomerService customers, ProductCatalogue catalogue,
-      CaseIntake intake, Returns returns, ReturnPeriods periods, Calendars calendars, OnBehalf onBehalf, Orders orders) {
+      CaseIntake intake, Returns returns, ReturnPeriods periods, Calendars calendars, OnBehalf onBehalf, Orders orders, ParcelReceipts receipts) {
     this.orders = orders;
+    this.receipts = receipts;
     this.onBehalf = onBehalf;
     this.periods = periods;
     this.calendars = calendars;
@@ -143,8 +145,8 @@ class ReturnsController {
     ZoneId zone = request.customer().id() != null
         ? customers.find(request.customer().id()).map(c -> c.market().zone()).orElse(ZoneOffset.UTC)
         : request.customer().market() != null ? request.customer().market().zone() : ZoneOffset.UTC;
-    notAfterToday(problems, "purchase.date", purchase.date(), zone);
-    notAfterToday(problems, "purchase.deliveredOn", purchase.deliveredOn(), zone);
+    ParcelReceipts.notAfterToday(problems, "purchase.date", purchase.date(), zone);
+    ParcelReceipts.notAfterToday(problems, "purchase.deliveredOn", purchase.deliveredOn(), zone);
     if (purchase.deliveredOn() != null && purchase.deliveredOn().isBefore(purchase.date())) {
       problems.add(new FieldProblem("purchase.deliveredOn", "must not be before purchase.date"));
     }
@@ -218,15 +220,8 @@ class ReturnsController {
     if (parcel == null) {
       throw new CaseStateException(rmaNumber + " is not waiting for a parcel" + stage(recorded));
     }
-    List<FieldProblem> problems = new ArrayList<>();
-    notAfterToday(problems, "receivedOn", receipt.receivedOn(),
-        customers.find(recorded.customerId()).map(c -> c.market().zone()).orElse(ZoneOffset.UTC));
-    if (receipt.receivedOn().isBefore(recorded.purchaseDate())) {
-      problems.add(new FieldProblem("receivedOn", "must not be before the purchase date " + recorded.purchaseDate()));
-    }
-    // the settlement clock counts from the receipt in the market's calendar
-    customers.find(recorded.customerId()).map(c -> Calendars.coverageProblem(calendars.of(c.market()),
-        receipt.receivedOn())).ifPresent(problem -> problems.add(new FieldProblem("receivedOn", problem)));
+    List<FieldProblem> problems = receipts.problems(recorded, receipt.receivedOn(), receipt.condition().json(),
+        receipt.batch());
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -249,12 +244,7 @@ class ReturnsController {
     return Boolean.TRUE.equals(recorded.approved()) ? "" : " (not approved yet)";
   }
 
-  private static void notAfterToday(List<FieldProblem> problems, String field, LocalDate date, ZoneId zone) {
-    if (date != null && date.isAfter(LocalDate.now(zone))) {
-      problems.add(new FieldProblem(field, "must be a date in the past or today (" + LocalDate.now(zone) + " in "
-          + zone + ")"));
-    }
-  }
+
 
   @GetMapping("/api/returns/{rmaNumber}")
   Returns.Return get(@PathVariable @Pattern(regexp = RMA_PATTERN, message = "must be an RMA number like RMA-2026-000123")

@@ -300,6 +300,30 @@ class ReturnIT {
     assertThat(CaseWork.customerTemplates(view)).contains("complaint-outcome", "return-instructions-brand", "return-replaced");
   }
 
+  /**
+   * The returns clerk's parcel form is checked by the warehouse scan's rules: a parcel "received"
+   * next month or with a 33-character batch is refused naming the form's fields (not a 500), and
+   * the task stays open until the values are right.
+   */
+  @Test
+  void theParcelFormIsCheckedByTheScansRules() {
+    String rma = work.returnWaitingForParcel(1);
+    String caseNumber = "AC" + rma.substring(3);
+    JsonNode parcel = work.onlyTask(caseNumber, "returns");
+    String tooLong = "B".repeat(33);
+    Http.Response refused = http.post("/engine-rest/task/" + parcel.get("id").asText() + "/submit-form", "returns",
+        Map.of("variables", Map.of("receivedOn", CaseWork.string(LocalDate.now().plusMonths(1).toString()),
+            "receivedCondition", CaseWork.string("opened"), "receivedBatch", CaseWork.string(tooLong))));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(CaseWork.badFields(refused)).containsExactlyInAnyOrder("receivedOn", "receivedBatch");
+    assertThat(work.onlyTask(caseNumber, "returns").get("id").asText()).isEqualTo(parcel.get("id").asText());
+
+    Http.Response received = http.post("/engine-rest/task/" + parcel.get("id").asText() + "/submit-form", "returns",
+        Map.of("variables", Map.of("receivedOn", CaseWork.string(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()),
+            "receivedCondition", CaseWork.string("opened"), "receivedBatch", CaseWork.string("U2604B"))));
+    assertThat(received.status()).as(received.body()).isEqualTo(204);
+  }
+
   @Test
   void badRequestsAreRefusedNamingTheFieldsAndStoreNothing() {
     long before = jdbc.sql("select count(*) from return_request").query(Long.class).single();
