@@ -101,9 +101,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
         new CustomerReference(customerId, CaseVariables.CUSTOMER_NAME.get(execution),
             CaseVariables.CUSTOMER_PHONE.get(execution), CaseVariables.CUSTOMER_EMAIL.get(execution),
             parse(problems, CaseVariables.MARKET, market, () -> Market.valueOf(market)),
-            // a known customer keeps their language; a new one without a choice is served in English
-            parse(problems, LOCALE.name(), locale, () -> CustomerLocale.of(locale)) == null && customerId == null
-                ? CustomerLocale.EN : parse(problems, LOCALE.name(), locale, () -> CustomerLocale.of(locale)), null),
+            // no silent default: a new customer's language is asked (a known customer keeps theirs)
+            parse(problems, LOCALE.name(), locale, () -> CustomerLocale.of(locale)), null),
         new ComplaintRequest.ProductPart(CaseVariables.SKU.get(execution), CaseVariables.BATCH.get(execution)),
         new ComplaintRequest.PurchasePart(CaseVariables.ORDER_NUMBER.get(execution),
             parse(problems, CaseVariables.PURCHASE_CHANNEL.name(), purchaseChannel,
