@@ -126,7 +126,8 @@ class ReturnExchangeProcessTest extends ProcessTest {
         new ReturnSettings.Partner(PARTNERS.url() + "/fulfilment", Duration.ofSeconds(2)),
         Map.of(Market.CN, "上海市青浦区华志路 1688 号"));
     ReturnDelegates delegates = new ReturnDelegates(returns, customers, catalogue, settings,
-        new PartnerClient(RestClient.builder()), new ReturnPeriods(ShippedCalendarsAccess.calendars()));
+        new PartnerClient(RestClient.builder()), new ReturnPeriods(ShippedCalendarsAccess.calendars()),
+        new ParcelReceipts(customers, ShippedCalendarsAccess.calendars()));
     Mocks.register("registerReturn", delegates.registerReturn());
     Mocks.register("recordReturn", delegates.recordReturn());
     Mocks.register("refundPayment", delegates.refundPayment());
@@ -151,7 +152,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
 
     receiveParcel("sealed");
     assertThat(calls).contains("slaClock:clock=return.refund,action=start");
-    assertThat(runtimeService().getVariable(current.getId(), "settlementFrom")).isEqualTo(today().toString());
+    assertThat(runtimeService().getVariable(current.getId(), "settlementFrom")).isEqualTo(receiptDay().toString());
     assertThat(runtimeService().getVariable(current.getId(), "settlementCalendar")).isNull();
     assertThat(task()).hasName("Inspect " + RMA + " · SUN-SPF50-50 · refund").hasCandidateGroup("returns");
     assertThat(task().getDueDate()).isEqualTo(SETTLEMENT_DUE);
@@ -405,13 +406,21 @@ class ReturnExchangeProcessTest extends ProcessTest {
   private void receiveParcel(String condition) {
     sendMessages();
     assertThat(current).isWaitingAt("Task_ReceiveParcel");
-    complete(task(), withVariables("receivedOn", today().toString(), "receivedCondition", condition,
+    complete(task(), withVariables("receivedOn", receiptDay().toString(), "receivedCondition", condition,
         "receivedBatch", "U2604B"));
-    verify(returns).recordReceipt(RMA, today(), condition, "U2604B");
+    verify(returns).recordReceipt(RMA, receiptDay(), condition, "U2604B");
   }
 
   /** Today where the customer is (China): the return counts its days there, not in the server's zone. */
   private static LocalDate today() {
     return LocalDate.now(Market.CN.zone());
+  }
+
+  /**
+   * A parcel's day of receipt that is today or past in every market (the US's today): a receipt
+   * may not lie in the future of the customer's market, whose "today" may be behind China's.
+   */
+  private static LocalDate receiptDay() {
+    return LocalDate.now(Market.US.zone());
   }
 }
