@@ -150,7 +150,9 @@ class SecurityIT {
     List<String> offered = new ArrayList<>();
     http.get("/engine-rest/process-definition?startableInTasklist=true&latestVersion=true&active=true",
         "admin:admin-test").json().forEach(d -> offered.add(d.get("key").asText()));
-    assertThat(offered).containsExactlyInAnyOrder("complaintHandling", "generalEnquiry");
+    // (other tests deploy processes of their own)
+    assertThat(offered).contains("complaintHandling", "generalEnquiry")
+        .doesNotContain("returnExchange", "adverseReactionReport", "callbackFollowUp");
   }
 
   @Test
