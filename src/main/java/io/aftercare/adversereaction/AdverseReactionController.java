@@ -214,9 +214,11 @@ class AdverseReactionController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).build();
   }
 
-  @GetMapping("/api/adverse-reactions/{caseNumber}/reports")
-  List<AdverseReactions.Report> reports(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN, message = CaseNumbers.PATTERN_MESSAGE)
-      String caseNumber, Principal user) {
+  /** The regulator's reports of a case, by its case number or its report number (AR-…). */
+  @GetMapping("/api/adverse-reactions/{caseOrReportNumber}/reports")
+  List<AdverseReactions.Report> reports(@PathVariable @Pattern(regexp = CaseNumbers.PATTERN,
+      message = "must look like AC-2026-000123 or AR-2026-000123") String caseOrReportNumber, Principal user) {
+    String caseNumber = AdverseReactions.caseNumberOf(caseOrReportNumber);
     AdverseReactions.Reaction reaction = reactions.find(caseNumber)
         .orElseThrow(() -> new NotFoundException("adverse reaction", caseNumber));
     log.record(user.getName(), reaction.customerId(), caseNumber, AccessLog.Data.HEALTH, "regulator's reports",
@@ -225,7 +227,8 @@ class AdverseReactionController {
   }
 
   @GetMapping(value = "/api/adverse-reactions/{caseNumber}/reports/{id}.html", produces = MediaType.TEXT_HTML_VALUE)
-  String printable(@PathVariable String caseNumber, @PathVariable long id, Principal user) {
+  String printable(@PathVariable("caseNumber") String caseOrReportNumber, @PathVariable long id, Principal user) {
+    String caseNumber = AdverseReactions.caseNumberOf(caseOrReportNumber);
     AdverseReactions.Report report = reactions.reports(caseNumber).stream().filter(r -> r.id() == id).findFirst()
         .orElseThrow(() -> new NotFoundException("report", caseNumber + "/" + id));
     log.record(user.getName(), reactions.find(caseNumber).map(AdverseReactions.Reaction::customerId).orElse(null),

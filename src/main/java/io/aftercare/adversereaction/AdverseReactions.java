@@ -63,6 +63,14 @@ public class AdverseReactions {
     return "AR" + caseNumber.substring(caseNumber.indexOf('-'));
   }
 
+  /**
+   * The case of a case number or of a company report number (AR-2026-000123 → AC-2026-000123): a
+   * safety officer looks a report up by the number the regulator knows it by.
+   */
+  public static String caseNumberOf(String caseOrReportNumber) {
+    return caseOrReportNumber.startsWith("AR-") ? "AC" + caseOrReportNumber.substring(2) : caseOrReportNumber;
+  }
+
   /** Records the reaction of a case (once: a case that has one keeps it) and returns it. */
   @Transactional
   public Reaction register(String caseNumber, long customerId, String sku, String lotNumber, Market market,

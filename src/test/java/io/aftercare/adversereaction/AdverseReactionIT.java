@@ -70,6 +70,12 @@ class AdverseReactionIT {
     assertThat(Instant.parse(clock.get("dueAt").asText())).as("from the awareness date").isEqualTo(Instant.parse(due));
 
     JsonNode report = http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json().get(0);
+    // the same reports by the number the regulator knows them by
+    String reportNumber = "AR" + caseNumber.substring(2);
+    assertThat(http.get("/api/adverse-reactions/" + reportNumber + "/reports", "safety").json().get(0).get("id").asLong())
+        .isEqualTo(report.get("id").asLong());
+    assertThat(http.getPage("/api/adverse-reactions/" + reportNumber + "/reports/" + report.get("id").asLong() + ".html",
+        "safety").status()).isEqualTo(200);
     JsonNode content = report.get("content");
     assertThat(content.get("reportType").asText()).isEqualTo("INITIAL");
     assertThat(content.get("companyReportNumber").asText()).isEqualTo("AR" + caseNumber.substring(2));
