@@ -35,7 +35,10 @@ async function getJson(url) {
     throw new Error('not logged in');
   }
   const body = await response.json();
-  if (!response.ok) throw new Error(body.detail || response.statusText);
+  if (!response.ok) {
+    const fields = (body.errors || []).map(e => `${e.field} ${e.message}`);
+    throw new Error(fields.length ? fields.join('; ') : body.detail || response.statusText);
+  }
   return body;
 }
 
@@ -91,7 +94,23 @@ function clickable(report, drillOf) {
   };
 }
 
+/**
+ * A problem with the period or filters, shown under the form, in place of an alert: the figures
+ * below are dimmed, as they are not those of the period asked for.
+ */
+function showProblem(messages) {
+  const problem = document.getElementById('problem');
+  problem.replaceChildren(...[...new Set(messages)].map(m => el('span', {}, m)));
+  problem.hidden = messages.length === 0;
+  document.querySelector('main').classList.toggle('stale', messages.length > 0);
+}
+
 async function load() {
+  if (form.from.value && form.to.value && form.from.value > form.to.value) {
+    showProblem(['The period ends before it starts: "From" must be on or before "To". / 开始日期不能晚于结束日期。']);
+    document.body.dataset.loaded = 'failed';
+    return;
+  }
   const params = filterParams();
   document.querySelectorAll('a.csv').forEach(link => {
     const report = link.closest('section').id;
@@ -100,8 +119,9 @@ async function load() {
     link.href = `/api/reports/${report}?${query}`;
   });
   const failures = [];
+  // the same problem of the filter (a period too long, say) is shown once, not once per report
   const run = (name, draw, query = params) => getJson(`/api/reports/${name}?${query}`).then(draw)
-    .catch(error => failures.push(`${name}: ${error.message}`));
+    .catch(error => failures.push(error.message));
   await Promise.all([
     run('service-levels', drawServiceLevels),
     run('backlog', drawBacklog, filterParams(false)),
@@ -111,8 +131,8 @@ async function load() {
     run('safety', drawSafety),
     run('notifications', drawNotifications)
   ]);
+  showProblem(failures);
   document.body.dataset.loaded = failures.length ? 'failed' : 'true';
-  if (failures.length) alert(failures.join('\n'));
 }
 
 function drawServiceLevels(report) {

@@ -62,6 +62,40 @@ class ReportsDashboardIT {
     });
   }
 
+  /** A reversed or too long period is said in place, once, over dimmed figures: no alert(). */
+  @Test
+  void aBadPeriodIsSaidUnderTheFormNotInAnAlert() {
+    inBrowser(page -> {
+      java.util.List<String> alerts = new java.util.ArrayList<>();
+      page.onDialog(dialog -> alerts.add(dialog.message()));
+      page.navigate(base() + "/reports");
+      logIn(page, "supervisor");
+      page.waitForSelector("body[data-loaded=true]");
+
+      page.fill("input[name=from]", "2026-11-20");
+      page.fill("input[name=to]", "2026-11-10");
+      page.click("button[type=submit]");
+      page.locator("#problem").waitFor();
+      assertThat(page.locator("#problem").innerText()).contains("ends before it starts");
+      assertThat(page.locator("main").getAttribute("class")).contains("stale");
+
+      page.evaluate("() => delete document.body.dataset.loaded");
+      page.fill("input[name=from]", "2024-01-01");
+      page.fill("input[name=to]", "2026-11-10");
+      page.click("button[type=submit]");
+      page.waitForSelector("body[data-loaded=failed]");
+      assertThat(page.locator("#problem span").count()).as("said once, not once per report").isEqualTo(1);
+      assertThat(page.locator("#problem").innerText()).contains("from must be at most");
+
+      page.evaluate("() => delete document.body.dataset.loaded");
+      page.click(".quick button[data-days='7']");
+      page.waitForSelector("body[data-loaded=true]");
+      assertThat(page.locator("#problem").isVisible()).isFalse();
+      assertThat(page.locator("main").getAttribute("class")).doesNotContain("stale");
+      assertThat(alerts).isEmpty();
+    });
+  }
+
   @Test
   void agentIsRefusedTheDashboard() {
     inBrowser(page -> {
