@@ -35,18 +35,11 @@ public final class ImportBenchmark {
   private ImportBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String server = System.getProperty("benchmark.server", "jdbc:postgresql://127.0.0.1:5432/");
-    String database = System.getProperty("benchmark.database", "aftercare_import_bench");
-    String user = System.getProperty("benchmark.user", "postgres");
+    io.aftercare.support.BenchmarkDatabase db = io.aftercare.support.BenchmarkDatabase.of("aftercare_import_bench").fresh();
     int lines = Integer.getInteger("benchmark.lines", 100_000);
-    try (Connection admin = DriverManager.getConnection(server + "postgres", user, "");
-         Statement statement = admin.createStatement()) {
-      statement.execute("drop database if exists " + database);
-      statement.execute("create database " + database);
-    }
     ConfigurableApplicationContext application = new SpringApplicationBuilder(AftercareApplication.class)
         .profiles("postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + server + database, "--spring.datasource.username=" + user,
+        .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
             "--aftercare.admin.password=bench-admin", "--logging.level.root=WARN");
     try {
       String base = "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
@@ -58,7 +51,7 @@ public final class ImportBenchmark {
         run(base, kinds[i], files[i]);
       }
       // this machine's PostgreSQL runs without autovacuum; production's would analyze the new rows
-      try (Connection connection = DriverManager.getConnection(server + database, user, "");
+      try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
            Statement statement = connection.createStatement()) {
         statement.execute("analyze");
       }

@@ -4,9 +4,6 @@ import java.io.File;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +26,8 @@ public final class StartupBenchmark {
   private StartupBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String server = System.getProperty("benchmark.server", "jdbc:postgresql://127.0.0.1:5432/");
-    String database = System.getProperty("benchmark.database", "aftercare_startup_bench");
-    String user = System.getProperty("benchmark.user", "postgres");
+    io.aftercare.support.BenchmarkDatabase db = io.aftercare.support.BenchmarkDatabase.of("aftercare_startup_bench").fresh();
     String heap = System.getProperty("benchmark.heap", "1g");
-    try (Connection admin = DriverManager.getConnection(server + "postgres", user, "");
-         Statement statement = admin.createStatement()) {
-      statement.execute("drop database if exists " + database);
-      statement.execute("create database " + database);
-    }
     String classpath = classpath();
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
@@ -46,8 +36,8 @@ public final class StartupBenchmark {
     for (String round : new String[] {"empty database", "again, same database"}) {
       Path logFile = java.nio.file.Files.createTempFile("aftercare-startup", ".log");
       Process node = new ProcessBuilder(javaBin, "-Xmx" + heap, "-cp", classpath, "io.aftercare.AftercareApplication",
-          "--spring.profiles.active=postgres", "--server.port=0", "--spring.datasource.url=" + server + database,
-          "--spring.datasource.username=" + user, "--aftercare.admin.password=bench-admin")
+          "--spring.profiles.active=postgres", "--server.port=0", "--spring.datasource.url=" + db.url(),
+          "--spring.datasource.username=" + db.user(), "--aftercare.admin.password=bench-admin")
           .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
       try {
         String seconds = null;

@@ -2,10 +2,6 @@ package io.aftercare.reporting;
 
 import io.aftercare.adversereaction.AdverseReactionSettings;
 import io.aftercare.customer.Market;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,22 +31,15 @@ public final class ReportBenchmark {
   private ReportBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String server = System.getProperty("benchmark.server", "jdbc:postgresql://127.0.0.1:5432/");
-    String database = System.getProperty("benchmark.database", "aftercare_bench");
-    String user = System.getProperty("benchmark.user", "postgres");
-    String password = System.getProperty("benchmark.password", "");
+    io.aftercare.support.BenchmarkDatabase db = io.aftercare.support.BenchmarkDatabase.of("aftercare_bench").created();
+    String server = db.server();
+    String database = db.database();
+    String user = db.user();
+    String password = db.password();
     int cases = Integer.getInteger("benchmark.cases", 1_000_000);
     int runs = Integer.getInteger("benchmark.runs", 30);
     boolean reload = Boolean.getBoolean("benchmark.reload");
 
-    try (Connection admin = DriverManager.getConnection(server + "postgres", user, password);
-         Statement statement = admin.createStatement();
-         ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
-      if (!exists.next()) {
-        statement.execute("create database " + database);
-        System.out.println("created database " + database);
-      }
-    }
     SingleConnectionDataSource dataSource = new SingleConnectionDataSource(server + database, user, password, true);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
         .table("aftercare_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();

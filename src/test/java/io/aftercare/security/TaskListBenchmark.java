@@ -2,7 +2,6 @@ package io.aftercare.security;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,19 +40,14 @@ public final class TaskListBenchmark {
   private TaskListBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String server = System.getProperty("benchmark.server", "jdbc:postgresql://127.0.0.1:5432/");
-    String database = System.getProperty("benchmark.database", "aftercare_tasks_bench");
-    String user = System.getProperty("benchmark.user", "postgres");
-    String password = System.getProperty("benchmark.password", "");
+    io.aftercare.support.BenchmarkDatabase db = io.aftercare.support.BenchmarkDatabase.of("aftercare_tasks_bench")
+        .created();
+    String server = db.server();
+    String database = db.database();
+    String user = db.user();
+    String password = db.password();
     int tasks = Integer.getInteger("benchmark.tasks", 100_000);
     int runs = Integer.getInteger("benchmark.runs", 40);
-    try (Connection admin = DriverManager.getConnection(server + "postgres", user, password);
-         Statement statement = admin.createStatement();
-         ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
-      if (!exists.next()) {
-        statement.execute("create database " + database);
-      }
-    }
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setJdbcUrl(server + database);
     configuration.setJdbcUsername(user);
