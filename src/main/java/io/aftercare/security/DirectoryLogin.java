@@ -26,13 +26,16 @@ import org.springframework.context.annotation.Configuration;
  * server URL, manager DN, search bases and filters, attributes). The directory's groups are mapped
  * to Aftercare's by {@code aftercare.directory.groups} (directory group id → Aftercare group id,
  * several directory groups may map to one), so that a directory group "cs-agents-shanghai" works
- * the tasks offered to {@code agent}. Directory groups with no mapping keep their id and have no
- * grants. On when {@code aftercare.directory.enabled} is true; users and groups are then
+ * the tasks offered to {@code agent}. A directory group with no mapping shows as
+ * {@code directory:<its id>}, which no grant names. On when {@code aftercare.directory.enabled} is true; users and groups are then
  * read-only here (Camunda Admin shows them but cannot change them).
  */
 @Configuration
 @ConditionalOnProperty(name = "aftercare.directory.enabled", havingValue = "true")
 class DirectoryLogin {
+
+  /** A group id no directory holds: the search for an Aftercare group nothing is mapped to. */
+  static final String NO_GROUP = "aftercare-no-directory-group";
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DirectoryLogin.class);
 
@@ -54,6 +57,9 @@ class DirectoryLogin {
 
   /** Directory group id → Aftercare group id. */
   static class GroupMapping {
+    /** The prefix of an unmapped directory group's id in Camunda: no grant names such an id. */
+    static final String UNMAPPED = "directory:";
+
     private Map<String, String> groups = new LinkedHashMap<>();
 
     public Map<String, String> getGroups() {
@@ -64,19 +70,33 @@ class DirectoryLogin {
       this.groups = groups;
     }
 
+    /**
+     * The Aftercare group a directory group maps to (its id compared without regard to case, as
+     * LDAP compares names), or, unmapped, the directory's id behind {@value #UNMAPPED}: never an
+     * id that could carry Aftercare's grants (a directory group called "camunda-admin" grants
+     * nothing unless mapped).
+     */
     String toAftercare(String directoryId) {
-      return groups.getOrDefault(directoryId, directoryId);
+      for (Map.Entry<String, String> mapped : groups.entrySet()) {
+        if (mapped.getKey().equalsIgnoreCase(directoryId)) {
+          return mapped.getValue();
+        }
+      }
+      return UNMAPPED + directoryId;
     }
 
-    /** The directory groups an Aftercare group id stands for (the id itself when none maps to it). */
+    /** The directory groups a group id stands for: the mapped ones, or the unmapped one it names; else none. */
     List<String> toDirectory(String id) {
+      if (id.startsWith(UNMAPPED)) {
+        return List.of(id.substring(UNMAPPED.length()));
+      }
       List<String> directory = new ArrayList<>();
       groups.forEach((from, to) -> {
         if (to.equals(id)) {
           directory.add(from);
         }
       });
-      return directory.isEmpty() ? List.of(id) : directory;
+      return directory;
     }
   }
 
@@ -132,6 +152,7 @@ class DirectoryLogin {
     protected String getGroupSearchFilter(LdapGroupQuery query) {
       LdapGroupQuery directory = new LdapGroupQuery();
       List<String> ids = new ArrayList<>();
+      boolean byId = query.getId() != null || query.getIds() != null;
       if (query.getId() != null) {
         ids.addAll(mapping.toDirectory(query.getId()));
       }
@@ -140,7 +161,10 @@ class DirectoryLogin {
           ids.addAll(mapping.toDirectory(id));
         }
       }
-      if (ids.size() == 1) {
+      if (byId && ids.isEmpty()) {
+        // an Aftercare group no directory group is mapped to: nothing in the directory
+        directory.groupId(NO_GROUP);
+      } else if (ids.size() == 1) {
         directory.groupId(ids.get(0));
       } else if (!ids.isEmpty()) {
         directory.groupIdIn(ids.toArray(String[]::new));
@@ -160,6 +184,30 @@ class DirectoryLogin {
       String filter = super.getGroupSearchFilter(directory);
       LOG.debug("Directory group search: {}", filter);
       return filter;
+    }
+
+    /**
+     * The members of a group that several directory groups map to (agents in Shanghai and in
+     * Paris): the members of each, not only of the first (group e-mails reach them all).
+     */
+    @Override
+    protected List<org.camunda.bpm.engine.identity.User> findUsersByGroupId(
+        org.camunda.bpm.identity.impl.ldap.LdapUserQueryImpl query) {
+      String group = query.getGroupId();
+      List<String> directoryGroups = mapping.toDirectory(group);
+      if (directoryGroups.size() <= 1) {
+        return directoryGroups.isEmpty() ? List.of() : super.findUsersByGroupId(query);
+      }
+      Map<String, org.camunda.bpm.engine.identity.User> users = new LinkedHashMap<>();
+      try {
+        for (String directoryGroup : directoryGroups) {
+          query.memberOfGroup(GroupMapping.UNMAPPED + directoryGroup);
+          super.findUsersByGroupId(query).forEach(user -> users.putIfAbsent(user.getId(), user));
+        }
+      } finally {
+        query.memberOfGroup(group);
+      }
+      return new ArrayList<>(users.values());
     }
 
     @Override

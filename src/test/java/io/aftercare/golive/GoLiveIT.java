@@ -74,6 +74,25 @@ class GoLiveIT {
       sn: Visitor
       userPassword: Visitor-Pass-1
 
+      dn: uid=marie.dupont,ou=people,dc=brand,dc=example
+      objectClass: inetOrgPerson
+      uid: marie.dupont
+      cn: Marie Dupont
+      givenName: Marie
+      sn: Dupont
+      mail: marie.dupont@brand.example
+      userPassword: Agent-Pass-2
+
+      dn: cn=cs-agents-paris,ou=groups,dc=brand,dc=example
+      objectClass: groupOfNames
+      cn: cs-agents-paris
+      member: uid=marie.dupont,ou=people,dc=brand,dc=example
+
+      dn: cn=camunda-admin,ou=groups,dc=brand,dc=example
+      objectClass: groupOfNames
+      cn: camunda-admin
+      member: uid=sam.visitor,ou=people,dc=brand,dc=example
+
       dn: cn=cs-agents-shanghai,ou=groups,dc=brand,dc=example
       objectClass: groupOfNames
       cn: cs-agents-shanghai
@@ -122,6 +141,7 @@ class GoLiveIT {
     settings.put("aftercare.directory.ldap.user-email-attribute", "mail");
     settings.put("aftercare.directory.ldap.sort-control-supported", false);
     settings.put("aftercare.directory.groups.[cs-agents-shanghai]", "agent");
+    settings.put("aftercare.directory.groups.[CS-Agents-Paris]", "agent");
     settings.put("aftercare.directory.groups.[quality-process-owners]", "process-owner");
     if (TestDatabase.isPostgres()) {
       String url = System.getenv().getOrDefault("POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -211,6 +231,22 @@ class GoLiveIT {
 
     assertThat(http.get("/api/products", "li.na:wrong").status()).isEqualTo(401);
     assertThat(http.get("/api/products", "sam.visitor:Visitor-Pass-1").status()).isEqualTo(403);
+    // a directory group that happens to be called "camunda-admin" is not Aftercare's: it grants nothing
+    List<String> visitorGroups = new java.util.ArrayList<>();
+    http.get("/engine-rest/group?member=sam.visitor", "li.na:Agent-Pass-1").json()
+        .forEach(g -> visitorGroups.add(g.get("id").asText()));
+    assertThat(visitorGroups).doesNotContain("camunda-admin");
+    assertThat(http.get("/engine-rest/authorization", "sam.visitor:Visitor-Pass-1").json()).as("no grant reaches them")
+        .isEmpty();
+    assertThat(http.get("/engine-rest/process-definition", "sam.visitor:Visitor-Pass-1").json()).isEmpty();
+
+    // two directory groups mapped to agent (the mapping's case need not match the directory's):
+    // both teams' members are agents, for logging in and for group e-mails alike
+    assertThat(http.get("/api/products", "marie.dupont:Agent-Pass-2").status()).isEqualTo(200);
+    List<String> agents = new java.util.ArrayList<>();
+    http.get("/engine-rest/user?memberOfGroup=agent", "li.na:Agent-Pass-1").json()
+        .forEach(u -> agents.add(u.get("id").asText()));
+    assertThat(agents).containsExactlyInAnyOrder("li.na", "marie.dupont");
     assertThat(http.postText("/api/imports/products", "li.na:Agent-Pass-1", "text/csv", "sku\n").status())
         .isEqualTo(403);
   }
