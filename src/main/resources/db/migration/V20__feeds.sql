@@ -45,7 +45,7 @@ create table order_line (
 create table data_import (
     id          varchar(36)  primary key,
     kind        varchar(16)  not null,
-    status      varchar(12)  not null check (status in ('RUNNING', 'IMPORTED', 'REJECTED', 'FAILED')),
+    status      varchar(12)  not null check (status in ('RUNNING', 'IMPORTED', 'REJECTED', 'CONFLICT', 'FAILED')),
     -- while running: READING, CHECKING or WRITING
     phase       varchar(12),
     file_name   varchar(200),

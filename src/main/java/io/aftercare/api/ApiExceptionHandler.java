@@ -179,7 +179,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({org.camunda.bpm.engine.OptimisticLockingException.class,
       org.camunda.bpm.engine.exception.NullValueException.class,
       org.camunda.bpm.engine.MismatchingMessageCorrelationException.class,
-      org.springframework.dao.DuplicateKeyException.class})
+      org.springframework.dao.DuplicateKeyException.class,
+      // two writers of the same rows at once (a feed's PUT and an import, say): a lock not granted in time
+      org.springframework.dao.ConcurrencyFailureException.class})
   ResponseEntity<Object> raced(RuntimeException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
         "Someone else changed this case at the same moment; nothing was done. Reload it to see where it stands.");

@@ -153,7 +153,9 @@ public class Orders {
     List<Long> all = List.copyOf(customerIds);
     for (int from = 0; from < all.size(); from += 1000) {
       jdbc.sql("select c.id, c.market, coalesce(sum(o.amount), 0) as spend, count(o.id) as orders"
+              // orders in the market's currency only (a customer moved to another market keeps theirs)
               + " from customer c left join customer_order o on o.customer_id = c.id and o.ordered_on > :since"
+              + " and o.currency = c.currency"
               + " where c.id in (:ids) group by c.id, c.market")
           .param("since", yearAgo())
           .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))

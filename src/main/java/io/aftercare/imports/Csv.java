@@ -122,7 +122,8 @@ public final class Csv {
 
   private static void addRecord(List<List<String>> records, List<Integer> startLines, List<String> record,
       int line) {
-    boolean blank = record.size() == 1 && record.get(0).isBlank();
+    // an empty line, or one of commas only (as spreadsheets write formatted empty rows)
+    boolean blank = record.stream().allMatch(String::isBlank);
     if (!blank) {
       records.add(record);
       startLines.add(line);

@@ -83,7 +83,8 @@ public class DataImports {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.sql("insert into data_import (id, kind, status, phase, file_name, created_by, created_at, updated_at)"
             + " values (?, ?, 'RUNNING', 'READING', ?, ?, ?, ?)")
-        .params(id, kind.spec().name(), fileName, user, now, now).update();
+        .params(id, kind.spec().name(), fileName == null ? null : fileName.substring(0, Math.min(200, fileName.length())),
+            user.substring(0, Math.min(64, user.length())), now, now).update();
     try {
       worker.execute(() -> run(id, kind, text));
       return Optional.of(id);
@@ -162,6 +163,13 @@ public class DataImports {
       Integer imported = writing.execute(tx -> kind.write(lines, done -> progress(id, "WRITING", total, done)));
       finish(id, "IMPORTED", total, imported == null ? 0 : imported, problems);
       LOG.info("Import {} of {}: {} lines, {} records written", id, kind.spec().name(), total, imported);
+    } catch (org.springframework.dao.DuplicateKeyException | org.springframework.dao.ConcurrencyFailureException raced) {
+      // another request wrote the same records at the same moment: nothing was imported
+      LOG.warn("Import {} of {} met a concurrent change: {}", id, kind.spec().name(), raced.getMessage());
+      ImportKind.Problems conflict = new ImportKind.Problems();
+      conflict.add(0, null, "another request changed the same records at the same moment; nothing was imported:"
+          + " send the file again");
+      finish(id, "CONFLICT", 0, 0, conflict);
     } catch (RuntimeException e) {
       LOG.error("Import {} of {} failed", id, kind.spec().name(), e);
       ImportKind.Problems failure = new ImportKind.Problems();

@@ -114,15 +114,21 @@ class ImportController {
             "REJECTED".equals(status.status())
                 ? status.problemCount() + " problem(s) in the file; nothing was imported. Correct the lines and send"
                     + " the whole file again."
-                : "The import failed and wrote nothing.");
+                : "CONFLICT".equals(status.status())
+                    ? "Another request changed the same records at the same moment; nothing was imported. Send the"
+                        + " file again."
+                    : "The import failed and wrote nothing.");
         problem.setType(URI.create("urn:aftercare:problem:invalid-file"));
-        problem.setTitle("REJECTED".equals(status.status()) ? "The file was not imported" : "The import failed");
+        problem.setTitle("FAILED".equals(status.status()) ? "The import failed" : "The file was not imported");
         problem.setInstance(location);
         problem.setProperty("import", status.id());
         problem.setProperty("problemCount", status.problemCount());
         problem.setProperty("errors", status.problems());
-        yield ResponseEntity.status("REJECTED".equals(status.status()) ? HttpStatus.BAD_REQUEST
-            : HttpStatus.INTERNAL_SERVER_ERROR).location(location).body(problem);
+        yield ResponseEntity.status(switch (status.status()) {
+          case "REJECTED" -> HttpStatus.BAD_REQUEST;
+          case "CONFLICT" -> HttpStatus.CONFLICT;
+          default -> HttpStatus.INTERNAL_SERVER_ERROR;
+        }).location(location).body(problem);
       }
     };
   }

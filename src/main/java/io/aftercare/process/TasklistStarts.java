@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * through {@code /engine-rest}) records who registered it as the variable {@value #REGISTERED_BY},
  * so that the process can give its first task to that person: the agent on the phone then finds
  * the case, titled with its number, in *My tasks* at once and can tell the caller the number. A
- * start through the API (a channel's system) records nobody.
+ * start through the API (a channel's system) records nobody, and no start or message
+ * correlation may name a registrant itself.
  */
 @Component
 class TasklistStarts extends AbstractProcessEnginePlugin {
@@ -31,13 +32,18 @@ class TasklistStarts extends AbstractProcessEnginePlugin {
     interceptors.add(new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
-        if (command instanceof org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd) {
-          // nobody names the registrant themselves, through any door
+        // nobody names the registrant themselves, through any door that starts a process
+        if (command instanceof org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd
+            || command instanceof org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd) {
           Object builder = EngineCommands.field(command, "instantiationBuilder");
-          Map<String, Object> given = ((org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl) builder).getVariables();
-          if (given != null) {
-            given.remove(REGISTERED_BY);
-          }
+          strip(((org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl) builder).getVariables());
+        }
+        if (command instanceof org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd) {
+          org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl builder =
+              (org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl) EngineCommands.field(command, "builder");
+          strip(builder.getPayloadProcessInstanceVariables());
+          strip(builder.getPayloadProcessInstanceVariablesLocal());
+          strip(builder.getPayloadProcessInstanceVariablesToTriggeredScope());
         }
         if (command instanceof SubmitStartFormCmd) {
           Authentication user = configuration.getIdentityService().getCurrentAuthentication();
@@ -54,5 +60,11 @@ class TasklistStarts extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  private static void strip(Map<String, Object> variables) {
+    if (variables != null) {
+      variables.remove(REGISTERED_BY);
+    }
   }
 }

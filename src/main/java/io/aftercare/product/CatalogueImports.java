@@ -133,8 +133,7 @@ final class CatalogueImports {
         return null;
       }
       return new ProductCatalogue.SkuBatch(sku, new Product.Batch(lot, manufactured, expires,
-          markets.stream().distinct().toList(), recalled, recalledOn == null && recalled ? ProductController.today()
-          : recalledOn));
+          markets.stream().distinct().toList(), recalled, recalledOn));
     }
 
     @Override

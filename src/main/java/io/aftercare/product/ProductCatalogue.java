@@ -105,17 +105,21 @@ public class ProductCatalogue {
     int created = 0;
     int done = 0;
     for (List<SkuBatch> chunk : chunks(batches)) {
+      // a recall without its day keeps the day stored (a feed sent again changes nothing), or is today's
+      java.time.LocalDate today = ProductController.today();
       int[] updated = jdbc().batchUpdate("update batch set manufactured_on = ?, expires_on = ?, markets = ?,"
-              + " recalled = ?, recalled_on = ? where sku = ? and lot_number = ?",
+              + " recalled = ?, recalled_on = case when ? then coalesce(?, recalled_on, ?) else null end"
+              + " where sku = ? and lot_number = ?",
           chunk.stream().map(b -> new Object[] {b.batch().manufacturedOn(), b.batch().expiresOn(),
-              markets(b.batch()), b.batch().recalled(), b.batch().recalledOn(), b.sku(), b.batch().lotNumber()})
-              .toList());
+              markets(b.batch()), b.batch().recalled(), b.batch().recalled(), b.batch().recalledOn(), today, b.sku(),
+              b.batch().lotNumber()}).toList());
       List<Object[]> fresh = new ArrayList<>();
       for (int i = 0; i < chunk.size(); i++) {
         if (updated[i] == 0) {
           SkuBatch b = chunk.get(i);
           fresh.add(new Object[] {b.sku(), b.batch().lotNumber(), b.batch().manufacturedOn(), b.batch().expiresOn(),
-              markets(b.batch()), b.batch().recalled(), b.batch().recalledOn()});
+              markets(b.batch()), b.batch().recalled(), !b.batch().recalled() ? null
+                  : b.batch().recalledOn() != null ? b.batch().recalledOn() : today});
         }
       }
       jdbc().batchUpdate("insert into batch (sku, lot_number, manufactured_on, expires_on, markets, recalled,"

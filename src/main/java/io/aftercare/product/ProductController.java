@@ -96,7 +96,8 @@ class ProductController {
     boolean recalled = Boolean.TRUE.equals(feed.recalled());
     Product.Batch batch = new Product.Batch(lot, feed.manufacturedOn(), feed.expiresOn(),
         feed.markets() == null ? List.of() : feed.markets().stream().distinct().toList(), recalled,
-        feed.recalledOn() != null || !recalled ? feed.recalledOn() : today());
+        // no day given: the recall's day stays as stored, or is today for a new recall
+        feed.recalledOn());
     Set<Market> registered = product.registrations().stream().map(Product.Registration::market)
         .collect(java.util.stream.Collectors.toSet());
     List<FieldProblem> problems = new ArrayList<>();

@@ -23,7 +23,7 @@ class CsvTest {
 
   @Test
   void skipsBlankLinesAndMarksRowsWithTooManyValues() {
-    Csv.Table table = Csv.read("a,b\n1,2\n\n3,4,5\n6");
+    Csv.Table table = Csv.read("a,b\n1,2\n,\n3,4,5\n6\n, ,\n");
 
     assertThat(table.rows()).extracting(Csv.Row::line).containsExactly(2, 4, 5);
     assertThat(table.rows().get(1).values()).containsEntry(Csv.EXTRA, "3");
