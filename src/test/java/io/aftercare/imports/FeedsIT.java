@@ -59,9 +59,9 @@ class FeedsIT {
     assertThat(stored.get("recalled").asBoolean()).isTrue();
     assertThat(stored.get("recalledOn").asText()).isEqualTo("2026-11-20");
     // the same recall sent again without its day keeps the day stored
-    Http.Response again = http.put("/api/products/SK-EYE-15/batches/E2610A", "integration",
+    Http.Response recallAgain = http.put("/api/products/SK-EYE-15/batches/E2610A", "integration",
         Map.of("manufacturedOn", "2026-10-02", "expiresOn", "2029-10-02", "markets", List.of("CN"), "recalled", true));
-    assertThat(again.json().get("batches").get(0).get("recalledOn").asText()).isEqualTo("2026-11-20");
+    assertThat(recallAgain.json().get("batches").get(0).get("recalledOn").asText()).isEqualTo("2026-11-20");
   }
 
   @Test
