@@ -55,7 +55,7 @@ public class ComplaintService {
   public List<FieldProblem> checkReferences(ComplaintRegistration complaint) {
     List<FieldProblem> problems = new ArrayList<>(customers.checkReference(complaint.customerId()));
     problems.addAll(catalogue.checkReference(complaint.sku(), complaint.batch()));
-    java.util.Optional<io.aftercare.customer.Orders.Order> order = orders.find(complaint.orderNumber());
+    java.util.Optional<io.aftercare.customer.Orders.Order> order = shopOrder(complaint);
     order.ifPresent(o -> problems.addAll(io.aftercare.customer.Orders.problemsOfNaming(o, complaint.customerId(),
         complaint.sku())));
     if (complaint.purchaseDate() == null) {
@@ -65,11 +65,19 @@ public class ComplaintService {
   }
 
   /**
+   * The shop's order the complaint names, for a customer known by id only: a caller not yet
+   * identified learns nothing of an order by its number.
+   */
+  private java.util.Optional<io.aftercare.customer.Orders.Order> shopOrder(ComplaintRegistration c) {
+    return c.customerId() == null ? java.util.Optional.empty() : orders.find(c.orderNumber());
+  }
+
+  /**
    * The complaint completed from the order it names, when the shop sent that order: its day of
    * purchase and the batch of the product's line, where the complaint left them out.
    */
   public ComplaintRegistration withOrder(ComplaintRegistration c) {
-    return orders.find(c.orderNumber()).map(order -> new ComplaintRegistration(c.intakeChannel(), c.customerId(),
+    return shopOrder(c).map(order -> new ComplaintRegistration(c.intakeChannel(), c.customerId(),
             c.customerName(), c.customerEmail(), c.customerPhone(), c.market(), c.locale(), c.sku(),
             c.batch() != null && !c.batch().isBlank() ? c.batch() : order.batchOf(c.sku()).orElse(null),
             c.orderNumber(), c.purchaseChannel(), c.purchaseDate() != null ? c.purchaseDate() : order.orderedOn(),

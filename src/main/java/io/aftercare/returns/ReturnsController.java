@@ -124,7 +124,9 @@ class ReturnsController {
   @Transactional
   ResponseEntity<Created> request(@Valid @RequestBody ReturnRequest given) {
     // an order the shop sent gives the days of purchase and delivery and the batch the caller left out
-    java.util.Optional<Orders.Order> order = orders.find(given.purchase().orderNumber());
+    // for a customer known by id only: a caller not yet identified learns nothing of an order by its number
+    java.util.Optional<Orders.Order> order = given.customer().id() == null ? java.util.Optional.empty()
+        : orders.find(given.purchase().orderNumber());
     ReturnRequest request = order.map(o -> withOrder(given, o)).orElse(given);
     List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
     problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
