@@ -134,13 +134,20 @@ public class CustomerFeed {
             customer.locale().tag(), customer.country(), customer.email(), customer.phone(),
             customer.market().currency(), email, sms, customer.consent().phone(), consentTime(customer),
             preferred(customer, email, sms), email ? null : existing.emailWithdrawnAt(),
-            sms ? null : existing.smsWithdrawnAt(), existing.id()});
+            sms ? null : existing.smsWithdrawnAt(), existing.id(), customer.externalId()});
         saved.add(new Saved(customer.externalId(), existing.id(), false));
       }
-      template.batchUpdate("update customer set external_id = ?, name = ?, market = ?, locale = ?, country = ?,"
-          + " email = ?, phone = ?, currency = ?, consent_email = ?, consent_sms = ?, consent_phone = ?,"
+      // a customer taken over by another shop id at the same moment is not re-keyed: the loser gets a conflict
+      int[] changed = template.batchUpdate("update customer set external_id = ?, name = ?, market = ?, locale = ?,"
+          + " country = ?, email = ?, phone = ?, currency = ?, consent_email = ?, consent_sms = ?, consent_phone = ?,"
           + " consent_recorded_at = ?, preferred_channel = ?, email_withdrawn_at = ?, sms_withdrawn_at = ?"
-          + " where id = ?", updates);
+          + " where id = ? and (external_id is null or external_id = ?)", updates);
+      for (int i = 0; i < changed.length; i++) {
+        if (changed[i] == 0) {
+          throw new org.springframework.dao.ConcurrencyFailureException("Customer " + updates.get(i)[15]
+              + " was taken over by another shop id at the same moment");
+        }
+      }
       template.batchUpdate("insert into customer (external_id, name, market, locale, country, email, phone,"
               + " yearly_spend, currency, orders_per_year, tier, consent_email, consent_sms, consent_phone,"
               + " consent_recorded_at, preferred_channel) values (?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, ?, ?, ?)",

@@ -230,6 +230,26 @@ class FeedsIT {
     assertThat(returned.get("delivered_on").toString()).isEqualTo(today.minusDays(4).toString());
   }
 
+  /** A customer registered from a call before the shop sent them is taken over, not doubled. */
+  @Test
+  void theShopsCustomerMeetsTheCallerRegisteredBefore() {
+    String email = "caller-" + System.nanoTime() + "@example.fr";
+    Http.Response complaint = http.post("/api/complaints", "agent", Map.of("channel", "phone",
+        "customer", Map.of("name", "Camille Roux", "email", email, "market", "EU", "locale", "en"),
+        "product", Map.of("sku", "SK-SERUM-30"), "purchase", Map.of("channel", "store", "date", "2026-11-02"),
+        "description", "Leaking pump"));
+    assertThat(complaint.status()).as(complaint.body()).isEqualTo(201);
+    long registered = jdbc.sql("select id from customer where email = ?").param(email).query(Long.class).single();
+
+    Http.Response fed = http.put("/api/customers/external/SHOP-T-1", "integration", Map.of("name", "Camille Roux",
+        "market", "EU", "locale", "en", "country", "FR", "email", email,
+        "consent", Map.of("email", true, "sms", false, "phone", false)));
+    assertThat(fed.status()).as(fed.body()).isEqualTo(200);
+    assertThat(fed.json().get("id").asLong()).isEqualTo(registered);
+    assertThat(jdbc.sql("select count(*) from customer where email = ?").param(email).query(Long.class).single())
+        .isEqualTo(1);
+  }
+
   private static List<String> fields(Http.Response response) {
     List<String> fields = new ArrayList<>();
     response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
