@@ -88,9 +88,9 @@ public class CustomerFeed {
   /** The shop ids among these whose customer was anonymised (erasure or retention): not fed again. */
   public Set<String> anonymised(List<String> externalIds) {
     Set<String> erased = new HashSet<>();
-    for (int from = 0; from < externalIds.size(); from += 1000) {
+    for (var chunk : io.aftercare.imports.Chunks.of(externalIds, 1000)) {
       erased.addAll(jdbc.sql("select external_id from customer where anonymised_at is not null and external_id in (:ids)")
-          .param("ids", externalIds.subList(from, Math.min(externalIds.size(), from + 1000)))
+          .param("ids", chunk)
           .query(String.class).list());
     }
     return erased;
@@ -100,9 +100,9 @@ public class CustomerFeed {
   public Map<String, Long> idsOf(java.util.Collection<String> externalIds) {
     Map<String, Long> ids = new HashMap<>();
     List<String> all = List.copyOf(externalIds);
-    for (int from = 0; from < all.size(); from += 1000) {
+    for (var chunk : io.aftercare.imports.Chunks.of(all, 1000)) {
       jdbc.sql("select external_id, id from customer where external_id in (:ids)")
-          .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+          .param("ids", chunk)
           .query(rs -> {
             ids.put(rs.getString("external_id"), rs.getLong("id"));
           });
@@ -118,8 +118,7 @@ public class CustomerFeed {
     Map<String, Known> known = known(customers);
     List<Saved> saved = new ArrayList<>();
     int done = 0;
-    for (int from = 0; from < customers.size(); from += 500) {
-      List<FedCustomer> chunk = customers.subList(from, Math.min(customers.size(), from + 500));
+    for (var chunk : io.aftercare.imports.Chunks.of(customers, 500)) {
       List<Object[]> updates = new ArrayList<>();
       List<FedCustomer> fresh = new ArrayList<>();
       for (FedCustomer customer : chunk) {
@@ -170,9 +169,9 @@ public class CustomerFeed {
   /** The customers the lines update: by shop id, or taken over by their one e-mail or phone. */
   private Map<String, Known> known(List<FedCustomer> customers) {
     Map<String, Known> known = new HashMap<>();
-    for (int from = 0; from < customers.size(); from += 1000) {
+    for (var chunk : io.aftercare.imports.Chunks.of(customers, 1000)) {
       jdbc.sql("select id, external_id, email_withdrawn_at, sms_withdrawn_at from customer where external_id in (:ids)")
-          .param("ids", customers.subList(from, Math.min(customers.size(), from + 1000)).stream()
+          .param("ids", chunk.stream()
               .map(FedCustomer::externalId).toList())
           .query(rs -> {
             known.put(rs.getString("external_id"), new Known(rs.getLong("id"), rs.getTimestamp("email_withdrawn_at"),
@@ -199,11 +198,11 @@ public class CustomerFeed {
     }
     Map<String, List<Known>> matches = new HashMap<>();
     List<String> contacts = List.copyOf(byContact.keySet());
-    for (int from = 0; from < contacts.size(); from += 1000) {
+    for (var chunk : io.aftercare.imports.Chunks.of(contacts, 1000)) {
       // an exact match, on the column's index
       jdbc.sql("select id, " + column + " as contact, email_withdrawn_at, sms_withdrawn_at from customer"
               + " where external_id is null and anonymised_at is null and " + column + " in (:contacts)")
-          .param("contacts", contacts.subList(from, Math.min(contacts.size(), from + 1000)))
+          .param("contacts", chunk)
           .query(rs -> {
             matches.computeIfAbsent(rs.getString("contact"), k -> new ArrayList<>()).add(new Known(rs.getLong("id"),
                 rs.getTimestamp("email_withdrawn_at"), rs.getTimestamp("sms_withdrawn_at")));

@@ -37,19 +37,19 @@ final class OrderRules {
 
   OrderRules(JdbcClient jdbc, Collection<FedOrder> orders) {
     List<String> customerIds = orders.stream().map(FedOrder::customerExternalId).distinct().toList();
-    for (int from = 0; from < customerIds.size(); from += 1000) {
+    for (var chunk : io.aftercare.imports.Chunks.of(customerIds, 1000)) {
       jdbc.sql("select id, external_id, market, anonymised_at from customer where external_id in (:ids)")
-          .param("ids", customerIds.subList(from, Math.min(customerIds.size(), from + 1000)))
+          .param("ids", chunk)
           .query(rs -> {
             customers.put(rs.getString("external_id"), new KnownCustomer(rs.getLong("id"),
                 Market.valueOf(rs.getString("market")), rs.getTimestamp("anonymised_at") != null));
           });
     }
     List<String> orderIds = orders.stream().map(FedOrder::externalId).distinct().toList();
-    for (int from = 0; from < orderIds.size(); from += 1000) {
+    for (var chunk : io.aftercare.imports.Chunks.of(orderIds, 1000)) {
       jdbc.sql("select o.external_id, c.external_id as customer from customer_order o join customer c"
               + " on c.id = o.customer_id where o.external_id in (:ids)")
-          .param("ids", orderIds.subList(from, Math.min(orderIds.size(), from + 1000)))
+          .param("ids", chunk)
           .query(rs -> {
             owners.put(rs.getString("external_id"), rs.getString("customer"));
           });

@@ -107,14 +107,13 @@ public class Orders {
     // every look-up before the first write: inside the one transaction of a large import, the
     // planner's statistics do not know the rows written so far (a look-up after them scans)
     java.util.Set<String> stored = new java.util.HashSet<>();
-    for (int from = 0; from < orders.size(); from += 1000) {
-      stored.addAll(idsOf(orders.subList(from, Math.min(orders.size(), from + 1000))).keySet());
+    for (var chunk : io.aftercare.imports.Chunks.of(orders, 1000)) {
+      stored.addAll(idsOf(chunk).keySet());
     }
     java.util.Set<String> created = new java.util.HashSet<>();
     java.util.Set<Long> customers = new java.util.HashSet<>();
     int done = 0;
-    for (int from = 0; from < orders.size(); from += 500) {
-      List<Order> chunk = orders.subList(from, Math.min(orders.size(), from + 500));
+    for (var chunk : io.aftercare.imports.Chunks.of(orders, 500)) {
       List<Order> known = chunk.stream().filter(o -> stored.contains(o.externalId())).toList();
       template.batchUpdate("update customer_order set customer_id = ?, ordered_on = ?, delivered_on = ?, amount = ?,"
               + " currency = ?, received_at = ? where external_id = ?",
@@ -151,14 +150,14 @@ public class Orders {
   public void refresh(java.util.Collection<Long> customerIds) {
     List<Object[]> updates = new ArrayList<>();
     List<Long> all = List.copyOf(customerIds);
-    for (int from = 0; from < all.size(); from += 1000) {
+    for (var chunk : io.aftercare.imports.Chunks.of(all, 1000)) {
       jdbc.sql("select c.id, c.market, coalesce(sum(o.amount), 0) as spend, count(o.id) as orders"
               // orders in the market's currency only (a customer moved to another market keeps theirs)
               + " from customer c left join customer_order o on o.customer_id = c.id and o.ordered_on > :since"
               + " and o.currency = c.currency"
               + " where c.id in (:ids) group by c.id, c.market")
           .param("since", yearAgo())
-          .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+          .param("ids", chunk)
           .query(rs -> {
             BigDecimal spend = rs.getBigDecimal("spend");
             int orders = rs.getInt("orders");
@@ -173,8 +172,8 @@ public class Orders {
   @Scheduled(cron = "${aftercare.customer.tier-refresh-cron:0 10 3 * * *}")
   void refreshAll() {
     List<Long> ids = jdbc.sql("select distinct customer_id from customer_order").query(Long.class).list();
-    for (int from = 0; from < ids.size(); from += 1000) {
-      refresh(ids.subList(from, Math.min(ids.size(), from + 1000)));
+    for (var chunk : io.aftercare.imports.Chunks.of(ids, 1000)) {
+      refresh(chunk);
     }
     LOG.info("Tiers refreshed from orders for {} customers", ids.size());
   }

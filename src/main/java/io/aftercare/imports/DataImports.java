@@ -77,8 +77,24 @@ public class DataImports {
     return Optional.ofNullable(kinds.get(name));
   }
 
-  /** Queues the file's import and answers its id; empty when this node has too many queued. */
-  public Optional<String> start(ImportKind<?> kind, String fileName, String text, String user) {
+  /** An import queued on this node: its id, and its run to wait for. */
+  public record Started(String id, java.util.concurrent.Future<?> run) {
+
+    /** Waits up to {@code timeout} for the run to end; false when it is still going. */
+    public boolean awaitEnd(java.time.Duration timeout) throws InterruptedException {
+      try {
+        run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return true;
+      } catch (java.util.concurrent.TimeoutException stillRunning) {
+        return false;
+      } catch (java.util.concurrent.ExecutionException failed) {
+        return true;
+      }
+    }
+  }
+
+  /** Queues the file's import; empty when this node has too many queued. */
+  public Optional<Started> start(ImportKind<?> kind, String fileName, String text, String user) {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.sql("insert into data_import (id, kind, status, phase, file_name, created_by, created_at, updated_at)"
@@ -86,8 +102,7 @@ public class DataImports {
         .params(id, kind.spec().name(), fileName == null ? null : fileName.substring(0, Math.min(200, fileName.length())),
             user.substring(0, Math.min(64, user.length())), now, now).update();
     try {
-      worker.execute(() -> run(id, kind, text));
-      return Optional.of(id);
+      return Optional.of(new Started(id, worker.submit(() -> run(id, kind, text))));
     } catch (RejectedExecutionException busy) {
       jdbc.sql("delete from data_import where id = ?").param(id).update();
       return Optional.empty();
@@ -95,19 +110,20 @@ public class DataImports {
   }
 
   public Optional<Status> find(String id) {
-    return jdbc.sql("select * from data_import where id = ?").param(id)
-        .query((rs, n) -> {
-          String status = rs.getString("status");
-          Instant updated = rs.getTimestamp("updated_at").toInstant();
-          boolean silent = "RUNNING".equals(status) && updated.isBefore(Instant.now().minus(SILENT));
-          Timestamp finished = rs.getTimestamp("finished_at");
-          return new Status(rs.getString("id"), rs.getString("kind"), silent ? "INTERRUPTED" : status,
-              rs.getString("phase"), rs.getString("file_name"), rs.getString("created_by"),
-              rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant(),
-              rs.getInt("lines_total"), rs.getInt("lines_done"), rs.getInt("imported"),
-              problemCount(rs.getString("problems")), problems(rs.getString("problems")));
-        })
-        .optional();
+    return jdbc.sql("select * from data_import where id = ?").param(id).query(this::status).optional();
+  }
+
+  private Status status(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    String status = rs.getString("status");
+    Instant updated = rs.getTimestamp("updated_at").toInstant();
+    boolean silent = "RUNNING".equals(status) && updated.isBefore(Instant.now().minus(SILENT));
+    Timestamp finished = rs.getTimestamp("finished_at");
+    String problems = rs.getString("problems");
+    return new Status(rs.getString("id"), rs.getString("kind"), silent ? "INTERRUPTED" : status,
+        rs.getString("phase"), rs.getString("file_name"), rs.getString("created_by"),
+        rs.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant(),
+        rs.getInt("lines_total"), rs.getInt("lines_done"), rs.getInt("imported"),
+        problems == null ? 0 : read(problems).count(), problems == null ? List.of() : read(problems).kept());
   }
 
   /** The latest imports of these kinds, newest first, without their problems. */
@@ -115,9 +131,8 @@ public class DataImports {
     if (kindNames.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("select id from data_import where kind in (:kinds) order by created_at desc")
-        .param("kinds", kindNames).query(String.class).list().stream().limit(limit)
-        .map(id -> find(id).orElseThrow())
+    return jdbc.sql("select * from data_import where kind in (:kinds) order by created_at desc")
+        .param("kinds", kindNames).query(this::status).stream().limit(limit)
         .map(s -> new Status(s.id(), s.kind(), s.status(), s.phase(), s.fileName(), s.createdBy(), s.createdAt(),
             s.finishedAt(), s.linesTotal(), s.linesDone(), s.imported(), s.problemCount(), null))
         .toList();
@@ -214,14 +229,6 @@ public class DataImports {
     reporting.executeWithoutResult(tx -> jdbc.sql("update data_import set status = ?, phase = null, lines_total = ?,"
             + " lines_done = ?, imported = ?, problems = ?, updated_at = ?, finished_at = ? where id = ?")
         .params(status, total, "IMPORTED".equals(status) ? total : 0, imported, json, now, now, id).update());
-  }
-
-  private static int problemCount(String json) {
-    return json == null ? 0 : read(json).count();
-  }
-
-  private static List<ImportKind.LineProblem> problems(String json) {
-    return json == null ? List.of() : read(json).kept();
   }
 
   private record Stored(int count, List<ImportKind.LineProblem> kept) {}

@@ -37,7 +37,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
   /** How long a request waits for its import before answering 202. */
-  private static final long WAIT_MS = 5_000;
+  private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(5);
 
   private final DataImports imports;
 
@@ -92,20 +92,16 @@ class ImportController {
       return io.aftercare.api.ApiExceptionHandler.invalid(List.of(new io.aftercare.api.ApiExceptionHandler.FieldProblem(
           "file", "must be UTF-8 text (save the spreadsheet as \"CSV UTF-8\")")));
     }
-    Optional<String> started = imports.start(kind, fileName, text, user.getName());
+    Optional<DataImports.Started> started = imports.start(kind, fileName, text, user.getName());
     if (started.isEmpty()) {
       ProblemDetail busy = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
           "Too many imports are waiting on this node; send the file again in a minute");
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60").body(busy);
     }
-    String id = started.get();
+    String id = started.get().id();
     URI location = URI.create("/api/imports/" + id);
-    long until = System.currentTimeMillis() + WAIT_MS;
+    started.get().awaitEnd(WAIT);
     DataImports.Status status = imports.find(id).orElseThrow();
-    while ("RUNNING".equals(status.status()) && System.currentTimeMillis() < until) {
-      Thread.sleep(50);
-      status = imports.find(id).orElseThrow();
-    }
     return switch (status.status()) {
       case "RUNNING" -> ResponseEntity.accepted().location(location).body(status);
       case "IMPORTED" -> ResponseEntity.ok().location(location).body(status);

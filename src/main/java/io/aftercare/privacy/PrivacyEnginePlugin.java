@@ -1,6 +1,5 @@
 package io.aftercare.privacy;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,10 +52,7 @@ class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    interceptors.add(new PrivacyInterceptor());
-    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    io.aftercare.security.EngineCommands.addPostInterceptor(configuration, new PrivacyInterceptor());
   }
 
   @Override

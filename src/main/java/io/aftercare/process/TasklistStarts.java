@@ -1,8 +1,6 @@
 package io.aftercare.process;
 
 import io.aftercare.security.EngineCommands;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,9 +25,7 @@ class TasklistStarts extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new CommandInterceptor() {
+    EngineCommands.addPreInterceptor(configuration, new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
         // nobody names the registrant themselves, through any door that starts a process
@@ -59,7 +55,6 @@ class TasklistStarts extends AbstractProcessEnginePlugin {
         return next.execute(command);
       }
     });
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
 
   private static void strip(Map<String, Object> variables) {

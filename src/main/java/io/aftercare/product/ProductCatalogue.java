@@ -73,7 +73,7 @@ public class ProductCatalogue {
     java.util.Set<String> created = new java.util.HashSet<>();
     java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
     int done = 0;
-    for (List<Product> chunk : chunks(products)) {
+    for (List<Product> chunk : io.aftercare.imports.Chunks.of(products, 500)) {
       int[] updated = jdbc().batchUpdate(
           "update product set name = ?, name_zh = ?, category = ?, active = ?, updated_at = ? where sku = ?",
           chunk.stream().map(p -> new Object[] {p.name(), p.nameZh(), p.category().name(), p.active(), now, p.sku()})
@@ -104,7 +104,7 @@ public class ProductCatalogue {
   public int upsertBatches(List<SkuBatch> batches, java.util.function.IntConsumer progress) {
     int created = 0;
     int done = 0;
-    for (List<SkuBatch> chunk : chunks(batches)) {
+    for (List<SkuBatch> chunk : io.aftercare.imports.Chunks.of(batches, 500)) {
       // a recall without its day keeps the day stored (a feed sent again changes nothing), or is today's
       java.time.LocalDate today = ProductController.today();
       int[] updated = jdbc().batchUpdate("update batch set manufactured_on = ?, expires_on = ?, markets = ?,"
@@ -146,14 +146,6 @@ public class ProductCatalogue {
   private static String markets(Product.Batch batch) {
     return batch.markets() == null || batch.markets().isEmpty() ? null
         : batch.markets().stream().sorted().map(Market::name).collect(java.util.stream.Collectors.joining(","));
-  }
-
-  private static <T> List<List<T>> chunks(List<T> all) {
-    List<List<T>> chunks = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += 500) {
-      chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
-    }
-    return chunks;
   }
 
   private org.springframework.jdbc.core.JdbcTemplate jdbc() {

@@ -24,4 +24,26 @@ public final class EngineCommands {
     throw new IllegalStateException(command.getClass().getName() + " has no field " + name
         + " (Camunda's internals changed: check the engine command interceptors)");
   }
+
+  /** Adds an interceptor that runs inside the command's transaction, after the engine's own. */
+  public static void addPostInterceptor(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration,
+      org.camunda.bpm.engine.impl.interceptor.CommandInterceptor interceptor) {
+    java.util.List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> interceptors = new java.util.ArrayList<>();
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+      interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+    }
+    interceptors.add(interceptor);
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+  }
+
+  /** Adds an interceptor that runs before the command's transaction and the engine's own. */
+  public static void addPreInterceptor(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration,
+      org.camunda.bpm.engine.impl.interceptor.CommandInterceptor interceptor) {
+    java.util.List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> interceptors = new java.util.ArrayList<>();
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+    }
+    interceptors.add(interceptor);
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
 }

@@ -1,6 +1,5 @@
 package io.aftercare.security;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -51,10 +50,7 @@ public class TaskAccessPlugin extends AbstractProcessEnginePlugin {
     configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
     configuration.setCmmnEnabled(false);
     configuration.setStandaloneTasksEnabled(false);
-    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    interceptors.add(new OfferedTasksOnly());
-    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    EngineCommands.addPostInterceptor(configuration, new OfferedTasksOnly());
   }
 
   /** Camunda's default authorizations, except those of single tasks. */
