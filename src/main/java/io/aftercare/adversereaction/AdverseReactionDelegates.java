@@ -94,8 +94,9 @@ class AdverseReactionDelegates {
           InputParameters.required(execution, "adverseReport", "reportType"),
           now.atZone(CaseVariables.market(execution).zone()).toLocalDate(), now);
       REPORT_ID.set(execution, id);
-      REPORT_URL.set(execution, settings.publicUrl() + "/api/adverse-reactions/" + caseNumber
-          + "/reports/" + id + ".html");
+      // a path, not an address: the officer opens it from Tasklist at whatever address they reached
+      // it by, with the Tasklist login (WebappSessionAuthenticationFilter)
+      REPORT_URL.set(execution, "/api/adverse-reactions/" + caseNumber + "/reports/" + id + ".html");
     };
   }
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("aftercare.adverse-reaction")
 public record AdverseReactionSettings(int batchThreshold, Period batchWindow, Map<Market, Period> followUpWindow,
-    String reporter, String publicUrl) {
+    String reporter) {
 
   public AdverseReactionSettings {
     batchThreshold = batchThreshold <= 0 ? 3 : batchThreshold;
@@ -21,6 +21,5 @@ public record AdverseReactionSettings(int batchThreshold, Period batchWindow, Ma
     // US: FD&C Act sec. 605(b)(2), information received within 1 year of the initial report to FDA
     followUpWindow = followUpWindow == null ? Map.of(Market.US, Period.ofYears(1)) : Map.copyOf(followUpWindow);
     reporter = reporter == null ? "Customer Care, product safety" : reporter;
-    publicUrl = publicUrl == null ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
   }
 }

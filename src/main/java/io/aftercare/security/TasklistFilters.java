@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import io.aftercare.process.TaskUrgency;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Tasklist filters every working group sees: my tasks, my groups' tasks, due today, overdue,
  * and one per team. Created at start, brought back to this definition if edited, shared by READ
- * authorizations with the groups. Columns show the case at a glance.
+ * authorizations with the groups. Names and columns in Chinese and English (filters are data, not
+ * part of the webapps' translations); columns show the case at a glance, urgency and the customer's
+ * tier in words (TaskUrgency).
  */
 @Component
 @Order(StartupOrder.TASKLIST_FILTERS)
@@ -47,19 +50,21 @@ class TasklistFilters implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     List<String> everyone = WORKING_GROUPS.stream().map(AftercareGroup::id).toList();
-    ensure("My tasks", "Tasks assigned to me", -20, "#2d7ff9",
+    ensure("我的任务 My tasks", "My tasks", "分配给我的任务 · Tasks assigned to me", -20, "#2d7ff9",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
-    ensure("My groups' tasks", "Open tasks of my teams, claimed or not", -15, "#1aa36f",
+    ensure("我组的任务 My groups' tasks", "My groups' tasks",
+        "我所在组的待办任务（含已认领）· Open tasks of my teams, claimed or not", -15, "#1aa36f",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks(), everyone);
-    ensure("Due today", "My and my teams' tasks due before midnight", -10, "#f0a000",
-        myAndMyGroups().dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}"),
+    ensure("今天到期 Due today", "Due today", "今天午夜前到期 · My and my teams' tasks due before midnight", -10,
+        "#f0a000", myAndMyGroups().dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}"),
         everyone);
-    ensure("Overdue", "My and my teams' tasks past their due date", -5, "#d9342b",
+    ensure("已超期 Overdue", "Overdue", "已过到期日 · My and my teams' tasks past their due date", -5, "#d9342b",
         myAndMyGroups().dueBeforeExpression("${now()}"), everyone);
     int priority = 0;
     for (AftercareGroup group : WORKING_GROUPS) {
-      ensure("Team: " + group.displayName(), "Open tasks of the " + group.id() + " group", priority++,
+      ensure("团队 Team: " + group.displayName(), "Team: " + group.displayName(),
+          "Open tasks of the " + group.id() + " group", priority++,
           "#777777", tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks(),
           List.of(group.id(), AftercareGroup.SUPERVISOR.id()));
     }
@@ -75,9 +80,13 @@ class TasklistFilters implements ApplicationRunner {
         .endOr();
   }
 
-  private void ensure(String name, String description, int priority, String color, TaskQuery query,
-      List<String> groups) {
+  /** The filter {@code name}, found by it or by the name an earlier version gave it ({@code formerName}). */
+  private void ensure(String name, String formerName, String description, int priority, String color,
+      TaskQuery query, List<String> groups) {
     Filter filter = filters.createFilterQuery().filterName(name).filterOwner(OWNER).singleResult();
+    if (filter == null) {
+      filter = filters.createFilterQuery().filterName(formerName).filterOwner(OWNER).singleResult();
+    }
     if (filter == null) {
       filter = filters.newTaskFilter(name);
       filter.setOwner(OWNER);
@@ -89,6 +98,7 @@ class TasklistFilters implements ApplicationRunner {
     properties.put("refresh", true);
     properties.put("variables", COLUMNS.entrySet().stream()
         .map(c -> Map.of("name", c.getKey(), "label", c.getValue())).toList());
+    filter.setName(name);
     filter.setProperties(properties);
     filter.setQuery(query);
     filters.saveFilter(filter);
@@ -109,10 +119,10 @@ class TasklistFilters implements ApplicationRunner {
 
   private static Map<String, String> columns() {
     Map<String, String> columns = new LinkedHashMap<>();
-    columns.put("caseNumber", "Case");
-    columns.put("customerTier", "Tier");
-    columns.put("product", "Product");
-    columns.put("severity", "Severity");
+    columns.put("caseNumber", "工单 Case");
+    columns.put(TaskUrgency.URGENCY, "紧急程度 Urgency");
+    columns.put(TaskUrgency.TIER, "客户等级 Customer");
+    columns.put("product", "产品 Product");
     return columns;
   }
 }

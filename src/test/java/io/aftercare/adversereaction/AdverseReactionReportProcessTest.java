@@ -82,7 +82,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     Mocks.register("recordAdverseReaction", recorder.delegate("recordAdverseReaction", "stage"));
     Mocks.register("adverseReport", (JavaDelegate) execution -> {
       REPORT_ID.set(execution, 1L);
-      REPORT_URL.set(execution, "http://localhost:8080/api/adverse-reactions/" + CASE + "/reports/1.html");
+      REPORT_URL.set(execution, "/api/adverse-reactions/" + CASE + "/reports/1.html");
       recorder.add("adverseReport:" + execution.getVariableLocal("reportType"));
     });
     Mocks.register("batchSignal", (JavaDelegate) execution -> {

@@ -53,7 +53,7 @@ public final class ReportBenchmark {
     }
     printSizes(jdbc);
 
-    Reports reports = Reports.all(jdbc, new AdverseReactionSettings(0, null, null, null, null));
+    Reports reports = Reports.all(jdbc, new AdverseReactionSettings(0, null, null, null));
     // as in the application: each report in one read-only transaction
     TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     transaction.setReadOnly(true);

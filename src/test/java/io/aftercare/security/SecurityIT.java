@@ -170,8 +170,8 @@ class SecurityIT {
     List<String> names = new ArrayList<>();
     agentFilters.json().forEach(f -> names.add(f.get("name").asText()));
 
-    assertThat(names).contains("My tasks", "My groups' tasks", "Due today", "Overdue",
-        "Team: Customer-service agents").doesNotContain("Team: Returns clerks");
+    assertThat(names).contains("我的任务 My tasks", "我组的任务 My groups' tasks", "今天到期 Due today",
+        "已超期 Overdue", "团队 Team: Customer-service agents").doesNotContain("团队 Team: Returns clerks");
     for (JsonNode filter : agentFilters.json()) {
       assertThat(http.get("/engine-rest/filter/" + filter.get("id").asText() + "/list", "agent").status())
           .as(filter.get("name").asText()).isEqualTo(200);

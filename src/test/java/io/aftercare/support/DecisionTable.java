@@ -42,6 +42,7 @@ public final class DecisionTable {
   public Result evaluate(Map<String, Object> inputs) {
     matchedRules.clear();
     DmnDecisionRuleResult outputs = engine.evaluateDecisionTable(decision, inputs).getSingleResult();
-    return new Result(matchedRules.get(decision.getKey()), outputs, Map.copyOf(matchedRules));
+    return new Result(matchedRules.get(decision.getKey()), outputs,
+        java.util.Collections.unmodifiableMap(new java.util.HashMap<>(matchedRules)));
   }
 }

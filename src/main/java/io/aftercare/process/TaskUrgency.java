@@ -1,0 +1,99 @@
+package io.aftercare.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * How urgent a task is, decided by {@code processes/task-priority.dmn} when the task is created:
+ * a serious adverse reaction, a severity-1 complaint, a deadline within a day or a high-value
+ * customer raise the task's priority (never lower it: the complaint triage's own priority stands
+ * when higher). Tasklist shows the priority as a number, so every task also carries it in words,
+ * the task variable {@value #URGENCY}, and the customer's tier in words, {@value #TIER}: the
+ * filters' columns (TasklistFilters). Both are kept in step when the priority changes later (an
+ * escalation at breach raises it).
+ */
+@Component
+public class TaskUrgency extends AbstractProcessEnginePlugin {
+
+  public static final String URGENCY = "urgency";
+  public static final String TIER = "tier";
+  static final String DECISION = "taskPriority";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskUrgency::decide);
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, TaskUrgency::describe);
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  /** The task's priority from the decision, at creation (its due date is set by then). */
+  static void decide(DelegateTask task) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("seriousness", task.getVariable("seriousness"));
+    inputs.put("severity", task.getVariable("severity"));
+    inputs.put("customerTier", task.getVariable("customerTier"));
+    inputs.put("hoursLeft", task.getDueDate() == null ? null
+        : Duration.between(ClockUtil.getCurrentTime().toInstant(), task.getDueDate().toInstant()).toHours());
+    DmnDecisionResult result = Privileged.call(() -> task.getProcessEngineServices().getDecisionService()
+        .evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
+    if (!result.isEmpty()) {
+      Number priority = result.getSingleResult().getEntry("priority");
+      if (priority != null && priority.intValue() > task.getPriority()) {
+        task.setPriority(priority.intValue());
+      }
+    }
+    describe(task);
+  }
+
+  /** The priority and the customer's tier in words, in both of the agents' languages. */
+  static void describe(DelegateTask task) {
+    String urgency = words(task.getPriority());
+    if (!urgency.equals(task.getVariableLocal(URGENCY))) {
+      task.setVariableLocal(URGENCY, urgency);
+    }
+    Object tier = task.getVariable("customerTier");
+    String tierWords = tier == null ? null : tierWords(tier.toString());
+    if (tierWords != null && !tierWords.equals(task.getVariableLocal(TIER))) {
+      task.setVariableLocal(TIER, tierWords);
+    }
+  }
+
+  /** 80 and above urgent, 60 and above high, else normal (the words of task-priority.dmn's description). */
+  public static String words(int priority) {
+    return priority >= 80 ? "紧急 urgent" : priority >= 60 ? "高 high" : "普通 normal";
+  }
+
+  static String tierWords(String tier) {
+    return switch (tier) {
+      case "HIGH" -> "高价值 high-value";
+      case "MEDIUM" -> "中 mid-value";
+      case "LOW" -> "一般 standard";
+      default -> null;
+    };
+  }
+}
