@@ -6,13 +6,48 @@ const COLOURS = ['#1f6feb', '#f79009', '#12b76a', '#f04438', '#7a5af8', '#06aed4
 const charts = {};
 const form = document.getElementById('filter');
 
+// Dates say one thing one way: instants as YYYY-MM-DD HH:mm in the browser's time zone (named
+// once, in the footer), days as YYYY-MM-DD.
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'your browser\'s time zone';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO-8601 instant within a text (a clock's due time, a date a form set), with its offset or Z. */
+const INSTANT_IN_TEXT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})(?![\w:])/g;
+/** A date and time without an offset: a wall-clock time, shown as it is but in the same format. */
+const LOCAL_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?![\w:.+-])/g;
+
+const two = n => String(n).padStart(2, '0');
+
+/** A day of the browser's calendar as YYYY-MM-DD. */
 function isoDay(date) {
-  return date.toISOString().slice(0, 10);
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}
+
+/** An instant (ISO-8601 text) as YYYY-MM-DD HH:mm in the browser's time zone. */
+function formatInstant(value) {
+  if (value === null || value === undefined || value === '') return '–';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return `${isoDay(date)} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** A text with the instants in it said like every other time on the page. */
+function formatText(text) {
+  if (text === null || text === undefined) return '';
+  return String(text).replace(INSTANT_IN_TEXT, formatInstant).replace(LOCAL_IN_TEXT, '$1 $2');
+}
+
+/** Whether a text is a day of the calendar as YYYY-MM-DD. */
+function isDay(text) {
+  if (!DAY.test(text)) return false;
+  const [year, month, day] = text.split('-').map(Number);
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
 }
 
 function setDays(days) {
+  // days of the browser's calendar (a day is not always 24 hours long)
   const to = new Date();
-  const from = new Date(to.getTime() - (days - 1) * 86400000);
+  const from = new Date(to.getFullYear(), to.getMonth(), to.getDate() - (days - 1));
   form.from.value = isoDay(from);
   form.to.value = isoDay(to);
 }
@@ -106,6 +141,16 @@ function showProblem(messages) {
 }
 
 async function load() {
+  const notDays = [['from', 'From', '开始日期'], ['to', 'To', '结束日期']]
+    .filter(([name]) => !isDay(form[name].value.trim()))
+    .map(([name, label, zh]) => `"${label}" must be a day as YYYY-MM-DD, e.g. ${isoDay(new Date())}. / ${zh}的格式应为 YYYY-MM-DD。`);
+  if (notDays.length) {
+    showProblem(notDays);
+    document.body.dataset.loaded = 'failed';
+    return;
+  }
+  form.from.value = form.from.value.trim();
+  form.to.value = form.to.value.trim();
   if (form.from.value && form.to.value && form.from.value > form.to.value) {
     showProblem(['The period ends before it starts: "From" must be on or before "To". / 开始日期不能晚于结束日期。']);
     document.body.dataset.loaded = 'failed';
@@ -119,8 +164,13 @@ async function load() {
     link.href = `/api/reports/${report}?${query}`;
   });
   const failures = [];
+  let asOf = null;
   // the same problem of the filter (a period too long, say) is shown once, not once per report
-  const run = (name, draw, query = params) => getJson(`/api/reports/${name}?${query}`).then(draw)
+  const run = (name, draw, query = params) => getJson(`/api/reports/${name}?${query}`)
+    .then(report => {
+      asOf = report.generatedAt ?? asOf;
+      draw(report);
+    })
     .catch(error => failures.push(error.message));
   await Promise.all([
     run('service-levels', drawServiceLevels),
@@ -132,6 +182,7 @@ async function load() {
     run('notifications', drawNotifications)
   ]);
   showProblem(failures);
+  document.getElementById('as-of').textContent = asOf ? `Figures as of ${formatInstant(asOf)} · 数据截至 ${formatInstant(asOf)}` : '';
   document.body.dataset.loaded = failures.length ? 'failed' : 'true';
 }
 
@@ -320,7 +371,8 @@ async function showCases(report, drill) {
     list.replaceChildren(...result.cases.map(c => el('li', {}, el('a', { href: `#${c.caseNumber}`, onclick: event => {
       event.preventDefault();
       showTimeline(c.caseNumber);
-    } }, c.caseNumber), ` ${c.market ?? ''} ${c.channel ?? ''}`)));
+    } }, c.caseNumber), ` ${c.market ?? ''} ${c.channel ?? ''} `,
+    c.openedAt ? el('time', { datetime: c.openedAt, title: 'opened / 开单时间' }, formatInstant(c.openedAt)) : '')));
     if (result.truncated) list.append(el('li', { class: 'empty' }, 'and more (the newest are listed)'));
     if (result.cases.length === 0) list.append(el('li', { class: 'empty' }, 'No cases'));
   } catch (error) {
@@ -333,10 +385,10 @@ async function showTimeline(caseNumber) {
   box.replaceChildren(el('h3', {}, `${caseNumber} `, el('a', { href: `/api/cases/${caseNumber}`, target: '_blank' }, 'case (JSON)')));
   const result = await getJson(`/api/cases/${caseNumber}/timeline`);
   result.entries.forEach(entry => box.append(el('div', { class: `entry ${entry.type}` },
-    el('time', {}, new Date(entry.at).toLocaleString()),
+    el('time', { datetime: entry.at }, formatInstant(entry.at)),
     el('span', { class: 'type' }, `${entry.type.replaceAll('_', ' ').toLowerCase()}${entry.process ? ' · ' + entry.process : ''}`),
     el('div', {}, entry.title, entry.who ? ` — ${entry.who}` : ''),
-    entry.detail ? el('div', { class: 'type' }, entry.detail) : '')));
+    details(entry))));
   // messages that failed for good: a supervisor sends them again from here
   const view = await getJson(`/api/cases/${caseNumber}`);
   const failed = view.notifications.filter(n => n.state === 'FAILED');
@@ -346,9 +398,17 @@ async function showTimeline(caseNumber) {
       const button = el('button', { type: 'button', onclick: () => requeue(message.id, caseNumber, button) }, 'Send again');
       box.append(el('div', { class: 'entry MESSAGE_FAILED' },
         el('span', { class: 'type' }, `${message.template} · ${message.channel ?? 'no channel'} · ${message.recipient ?? ''}`),
-        el('div', {}, message.lastError ?? ''), button));
+        el('div', {}, formatText(message.lastError ?? '')), button));
     });
   }
+}
+
+/** What an entry adds: the values a task's form set, each with its label; else its detail. */
+function details(entry) {
+  if (entry.values?.length) {
+    return el('dl', { class: 'values' }, entry.values.flatMap(v => [el('dt', {}, v.label), el('dd', {}, formatText(v.value))]));
+  }
+  return entry.detail ? el('div', { class: 'type' }, formatText(entry.detail)) : '';
 }
 
 /** Re-queues a failed message (POST /api/notifications/{id}/requeue, with the session's CSRF token). */
@@ -366,6 +426,49 @@ async function requeue(id, caseNumber, button) {
   }
 }
 
+const CALENDAR_ICON = '<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">'
+  + '<rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor"/>'
+  + '<path d="M1.5 6.5h13M5 1v3M11 1v3" stroke="currentColor"/></svg>';
+
+/** Each day field gets the browser's calendar beside it; the field keeps YYYY-MM-DD. */
+function addCalendars() {
+  form.querySelectorAll('input.day').forEach(input => {
+    const picker = el('input', { type: 'date', class: 'picker', tabindex: '-1', 'aria-hidden': 'true' });
+    const button = el('button', { type: 'button', class: 'calendar', title: 'Pick a day · 选择日期',
+      'aria-label': `Pick the day “${input.name}” · 选择日期` });
+    button.innerHTML = CALENDAR_ICON;
+    button.addEventListener('click', () => {
+      picker.value = isDay(input.value.trim()) ? input.value.trim() : '';
+      try {
+        picker.showPicker();
+      } catch (error) {
+        input.focus();
+      }
+    });
+    picker.addEventListener('change', () => {
+      if (picker.value) input.value = picker.value;
+    });
+    input.after(button, picker);
+  });
+}
+
+/** Logging out is a POST with the session's CSRF token; without script the link asks first (GET /logout). */
+document.getElementById('logout').addEventListener('click', async event => {
+  event.preventDefault();
+  try {
+    const csrf = await getJson('/api/csrf');
+    const logout = el('form', { method: 'post', action: '/logout', hidden: '' },
+      el('input', { type: 'hidden', name: csrf.parameterName ?? '_csrf', value: csrf.token }));
+    document.body.append(logout);
+    logout.submit();
+  } catch (error) {
+    window.location = '/logout';
+  }
+});
+
+document.getElementById('zone').textContent =
+  `Times in ${TIME_ZONE}, your browser's time zone · 时间按浏览器时区 ${TIME_ZONE} 显示`;
+addCalendars();
 document.querySelectorAll('.quick button').forEach(button => button.addEventListener('click', () => {
   setDays(Number(button.dataset.days));
   load();

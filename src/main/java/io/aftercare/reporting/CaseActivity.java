@@ -16,10 +16,15 @@ public class CaseActivity {
   public record ProcessRun(String processInstanceId, String processKey, String processName, String state,
       String stage, Instant startedAt, Instant endedAt) {}
 
-  /** A user task: its team, who had it, who completed it, and the values the completion set. */
+  /**
+   * A user task: its team, who had it, who completed it, and the values the completion set
+   * ({@code outcome}: "name=value, …"); {@code taskKey} is its step in the diagram, {@code
+   * processDefinitionId} the version it ran in (null once the engine's history is cleaned up).
+   */
   public record TaskRun(String taskId, String processInstanceId, String processKey, String name, String team,
       String candidateGroups, String createdFor, String assignee, Instant createdAt, Instant dueAt, Instant endedAt,
-      String endReason, String endedWhy, String completedBy, String outcome) {
+      String endReason, String endedWhy, String completedBy, String outcome, String taskKey,
+      String processDefinitionId) {
 
     public boolean completed() {
       return "completed".equals(endReason);
@@ -55,15 +60,17 @@ public class CaseActivity {
   }
 
   public List<TaskRun> tasks(String caseNumber) {
-    return jdbc.sql("select task_id, process_instance_id, process_key, name, team, candidate_groups, created_for,"
-            + " assignee, created_at, due_at, ended_at, end_reason, ended_why, completed_by, outcome"
-            + " from report_task where case_number = ? order by created_at, task_id")
+    return jdbc.sql("select t.task_id, t.process_instance_id, t.process_key, t.name, t.team, t.candidate_groups,"
+            + " t.created_for, t.assignee, t.created_at, t.due_at, t.ended_at, t.end_reason, t.ended_why,"
+            + " t.completed_by, t.outcome, t.task_key, h.PROC_DEF_ID_ as process_definition_id"
+            + " from report_task t left join ACT_HI_PROCINST h on h.ID_ = t.process_instance_id"
+            + " where t.case_number = ? order by t.created_at, t.task_id")
         .param(caseNumber)
         .query((rs, n) -> new TaskRun(rs.getString("task_id"), rs.getString("process_instance_id"),
             rs.getString("process_key"), rs.getString("name"), rs.getString("team"), rs.getString("candidate_groups"),
             rs.getString("created_for"), rs.getString("assignee"), instant(rs, "created_at"), instant(rs, "due_at"),
             instant(rs, "ended_at"), rs.getString("end_reason"), rs.getString("ended_why"), rs.getString("completed_by"),
-            rs.getString("outcome")))
+            rs.getString("outcome"), rs.getString("task_key"), rs.getString("process_definition_id")))
         .list();
   }
 

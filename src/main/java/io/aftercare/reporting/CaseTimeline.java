@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,9 +23,20 @@ public class CaseTimeline {
 
   /**
    * One thing that happened. {@code process} names the process it belongs to (when known),
-   * {@code who} the user or group, {@code detail} the outcome, due date or state.
+   * {@code who} the user or group, {@code detail} the outcome, due date or state; a completed
+   * task's {@code values} are those its form set, labelled ({@link TaskValues}), and its {@code
+   * detail} says them as "Label: value; …". Instants are ISO-8601 in UTC, also within a detail.
    */
-  public record Entry(Instant at, String type, String process, String title, String who, String detail) {}
+  public record Entry(Instant at, String type, String process, String title, String who, String detail,
+      List<Value> values) {
+
+    Entry(Instant at, String type, String process, String title, String who, String detail) {
+      this(at, type, process, title, who, detail, null);
+    }
+  }
+
+  /** A value a task set: the variable {@code name}, the form's {@code label} for it, the value as shown. */
+  public record Value(String name, String label, String value) {}
 
   /** Order of things that happen in the same instant: a process starts before its tasks, a task ends before the next. */
   private static final List<String> ORDER = List.of("CASE_LINKED", "PROCESS_STARTED", "CLOCK_STARTED", "TASK_COMPLETED",
@@ -36,12 +48,15 @@ public class CaseTimeline {
   static final String HEALTH_PROCESS = "adverseReactionReport";
 
   private final CaseActivity activity;
+  private final TaskValues taskValues;
   private final SlaClocks clocks;
   private final Escalations escalations;
   private final Outbox outbox;
 
-  CaseTimeline(CaseActivity activity, SlaClocks clocks, Escalations escalations, Outbox outbox) {
+  CaseTimeline(CaseActivity activity, TaskValues taskValues, SlaClocks clocks, Escalations escalations,
+      Outbox outbox) {
     this.activity = activity;
+    this.taskValues = taskValues;
     this.clocks = clocks;
     this.escalations = escalations;
     this.outbox = outbox;
@@ -81,12 +96,17 @@ public class CaseTimeline {
       String createdFor = task.createdFor() != null ? task.createdFor() : task.team();
       entries.add(new Entry(task.createdAt(), "TASK_CREATED", process, task.name(), createdFor,
           task.dueAt() == null ? null : "due " + task.dueAt()));
-      if (task.endedAt() != null) {
-        entries.add(task.completed()
-            ? new Entry(task.endedAt(), "TASK_COMPLETED", process, task.name(), task.completedBy(),
-                healthVisible || !HEALTH_PROCESS.equals(task.processKey()) ? task.outcome() : null)
-            : new Entry(task.endedAt(), "TASK_CANCELLED", process, task.name(), null,
-                task.endedWhy() != null ? task.endedWhy() : task.endReason()));
+      if (task.endedAt() != null && task.completed()) {
+        List<Value> values = healthVisible || !HEALTH_PROCESS.equals(task.processKey())
+            ? taskValues.of(task.outcome(), task.processDefinitionId(), task.processKey(), task.taskKey())
+            : List.of();
+        entries.add(new Entry(task.endedAt(), "TASK_COMPLETED", process, task.name(), task.completedBy(),
+            values.isEmpty() ? null : values.stream().map(v -> v.label() + ": " + v.value())
+                .collect(Collectors.joining("; ")),
+            values.isEmpty() ? null : values));
+      } else if (task.endedAt() != null) {
+        entries.add(new Entry(task.endedAt(), "TASK_CANCELLED", process, task.name(), null,
+            task.endedWhy() != null ? task.endedWhy() : task.endReason()));
       }
     }
     for (SlaClocks.Event event : clocks.events(caseNumber)) {

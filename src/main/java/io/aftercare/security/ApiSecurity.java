@@ -123,7 +123,9 @@ class ApiSecurity {
 
   /**
    * The dashboard's form login: the same Camunda users; the page is for supervisors and admins
-   * (others get 403 after logging in).
+   * (others get 403 after logging in). The login page ({@code GET /login}) and the log-out
+   * question ({@code GET /logout}) are the dashboard's own, in its style (its stylesheet is open
+   * to all): io.aftercare.reporting.DashboardController.
    */
   @Bean
   @Order(2)
@@ -133,9 +135,9 @@ class ApiSecurity {
         .securityMatcher("/reports", "/reports/**", "/login", "/logout")
         .authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login").permitAll()
+            .requestMatchers("/login", "/logout", "/reports/reports.css").permitAll()
             .anyRequest().hasAnyAuthority(AftercareGroup.SUPERVISOR.id(), AftercareGroup.ADMIN.id()))
-        .formLogin(form -> form.defaultSuccessUrl("/reports/", false))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/reports/", false))
         // scripts and monitors may use Basic; browsers get the login form
         .httpBasic(basic -> basic.realmName("Aftercare"))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

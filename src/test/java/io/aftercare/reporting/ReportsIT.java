@@ -334,8 +334,10 @@ class ReportsIT {
     assertThat(overdue.toString()).contains(old).doesNotContain(recent);
 
     JsonNode answer = new CaseWork(http, runtime, management).onlyTask(recent, "returns");
+    // the form's two input fields, one of its disabled fields sent back, and a value the form does not have
     new CaseWork(http, runtime, management).complete(answer, "returns",
-        Map.of("answer", string("Unopened within 14 days: yes."), "needsFollowUp", bool(false)));
+        Map.of("answer", string("Unopened within 14 days: yes."), "followUp", string("none"),
+            "caseNumber", string(recent), "needsFollowUp", bool(false)));
     JsonNode timeline = http.get("/api/cases/" + recent + "/timeline", "agent").json().get("entries");
     List<String> types = StreamSupport.stream(timeline.spliterator(), false).map(e -> e.get("type").asText()).toList();
     assertThat(types).containsSubsequence("PROCESS_STARTED", "CLOCK_STARTED", "TASK_CREATED", "TASK_COMPLETED",
@@ -344,7 +346,13 @@ class ReportsIT {
     JsonNode completed = StreamSupport.stream(timeline.spliterator(), false)
         .filter(e -> e.get("type").asText().equals("TASK_COMPLETED")).findFirst().orElseThrow();
     assertThat(completed.get("who").asText()).isEqualTo("returns");
-    assertThat(completed.get("detail").asText()).contains("answer=Unopened within 14 days: yes.", "needsFollowUp=false");
+    // the values the task's form set, with the form's labels (answer-enquiry.form); not its display fields
+    assertThat(completed.get("detail").asText()).isEqualTo("Answer given to the customer / 答复内容: Unopened within"
+        + " 14 days: yes.; Does the customer need another case? / 是否需要另开工单: No / 不需要");
+    assertThat(StreamSupport.stream(completed.get("values").spliterator(), false)
+        .map(v -> v.get("name").asText() + "|" + v.get("label").asText() + "|" + v.get("value").asText()).toList())
+        .containsExactly("answer|Answer given to the customer / 答复内容|Unopened within 14 days: yes.",
+            "followUp|Does the customer need another case? / 是否需要另开工单|No / 不需要");
     assertThat(completed.get("process").asText()).isEqualTo("General enquiry");
     Instant previous = Instant.MIN;
     for (JsonNode entry : timeline) {
