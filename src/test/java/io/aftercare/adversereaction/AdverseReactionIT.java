@@ -107,6 +107,7 @@ class AdverseReactionIT {
         + report.get("id").asText() + ".html", "safety");
     assertThat(printable.status()).isEqualTo(200);
     assertThat(printable.body()).contains("AR" + caseNumber.substring(2)).contains(registration);
+    assertPrintable(printable.body(), market, caseNumber);
     assertThat(http.get("/api/adverse-reactions/" + caseNumber + "/reports", "agent").status()).isEqualTo(403);
 
     JsonNode submit = work.onlyTask(caseNumber, "safety");
@@ -129,6 +130,86 @@ class AdverseReactionIT {
     http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json()
         .forEach(r -> numbers.add(r.get("content").get("companyReportNumber").asText()));
     assertThat(numbers).containsExactly("AR" + caseNumber.substring(2), "AR" + caseNumber.substring(2) + "-F1");
+  }
+
+  /** The printed report: the market's form, labels and coded values in both languages, no JSON keys. */
+  private static void assertPrintable(String page, String market, String caseNumber) {
+    String title = switch (market) {
+      case "CN" -> "化妆品不良反应报告表";
+      case "EU" -> "Serious Undesirable Effect (SUE) Reporting Form A";
+      default -> "MedWatch 3500A";
+    };
+    assertThat(page).contains(title)
+        .contains("Print / Save as PDF · 打印 / 保存为 PDF").contains("window.print()").contains("@media print")
+        .contains("size:A4")
+        .contains("案件编号 / Case number").contains(caseNumber)
+        .contains("性别 / Sex").contains("女 / Female")
+        .contains("产品类别 / Product category").contains("防晒类 / Sun protection")
+        .contains("过敏史").contains("Nickel")
+        .contains("是 / Yes").contains("导致住院治疗 / Hospitalisation").contains("很可能 / Probable")
+        .contains("2026-11-13").contains("Swelling of the face, shortness of breath")
+        .contains("提交日期 / Submitted on").contains("未提交 / Not submitted yet");
+    if (market.equals("CN")) {
+      assertThat(page).contains("消费者姓名缩写 / Consumer initials").contains("生产批号 / Batch number")
+          .contains("严重 / Serious").contains("国家药品监督管理局（NMPA）");
+    }
+    if (market.equals("US")) {
+      assertThat(page).contains("患者标识（姓名缩写） / Patient identifier (initials)").contains("批号 / Lot number");
+    }
+    // no raw keys or codes of the stored JSON
+    assertThat(page).doesNotContain("consumer.initials").doesNotContain("reaction.symptoms")
+        .doesNotContain("SUN_PROTECTION").doesNotContain(">female<").doesNotContain(">true<")
+        .doesNotContain(">INITIAL<").doesNotContain(">probable<").doesNotContain("seriousness.class");
+  }
+
+  @Test
+  void printedReportEscapesTheConsumersWords() {
+    Map<String, Object> body = body("wang.li@example.cn", "CN", "HC-DYE-4N", null, "2026-11-18");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> reaction = (Map<String, Object>) body.get("reaction");
+    reaction.put("symptoms", "<script>alert('x')</script> & \"burning\"");
+    reaction.put("bodyArea", "<img src=x onerror=alert(1)>");
+    Http.Response created = http.post("/api/adverse-reactions", "safety", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String caseNumber = created.json().get("caseNumber").asText();
+    assessAsSerious(caseNumber);
+    long id = http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json().get(0).get("id").asLong();
+
+    Http.Response page = http.getPage("/api/adverse-reactions/AR" + caseNumber.substring(2) + "/reports/" + id
+        + ".html", "safety");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;burning&quot;")
+        .contains("&lt;img src=x onerror=alert(1)&gt;")
+        .doesNotContain("<script").doesNotContain("<img")
+        .contains("染发类 / Hair colouring").contains("注册（特殊化妆品） / Registration (special cosmetic)")
+        .contains("AR" + caseNumber.substring(2)).contains(caseNumber);
+  }
+
+  @Test
+  void printedReportShowsFieldsItDoesNotKnowUnderTheirKeys() {
+    Map<String, Object> consumer = new java.util.LinkedHashMap<>();
+    consumer.put("initials", "S.M.");
+    consumer.put("weightKg", 61);
+    Map<String, Object> content = new java.util.LinkedHashMap<>();
+    content.put("reportType", "FOLLOW_UP");
+    content.put("companyReportNumber", "AR-2026-000777-F1");
+    content.put("caseNumber", "AC-2026-000777");
+    content.put("dateReceived", "2026-11-20T09:30:00Z");
+    content.put("consumer", consumer);
+    content.put("product", Map.of("category", "NEW_CATEGORY"));
+    content.put("newTopLevel", "<b>kept</b>");
+    AdverseReactions.Report report = new AdverseReactions.Report(7, "AC-2026-000777", "FOLLOW_UP", content,
+        Instant.parse("2026-11-21T10:00:00Z"), java.time.LocalDate.of(2026, 11, 22), "SUE-42");
+
+    String page = AdverseReactionReportPage.render(report, io.aftercare.customer.Market.EU);
+    assertThat(page).contains("Serious Undesirable Effect (SUE) Reporting Form A")
+        .contains("跟踪报告 / Follow-up report").contains("AR-2026-000777-F1").contains("AC-2026-000777")
+        .contains("消费者姓名缩写 / Consumer initials").contains("S.M.")
+        .contains("consumer.weightKg").contains("61")
+        .contains("产品类别 / Product category").contains("<td>NEW_CATEGORY</td>")
+        .contains("newTopLevel").contains("&lt;b&gt;kept&lt;/b&gt;").contains("其他信息 / Other information")
+        .contains("2026-11-20</td>").contains("2026-11-22").contains("SUE-42");
   }
 
   @Test
