@@ -51,7 +51,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Adverse reactions reported directly (not through a complaint), new medical information for a
@@ -91,22 +90,18 @@ class AdverseReactionController {
   record FollowUpRequest(@NotNull @PastOrPresent LocalDate awareDate, @NotBlank @Size(max = 2000) String information) {}
 
   private final RuntimeService runtime;
-  private final CustomerService customers;
-  private final ProductCatalogue catalogue;
-  private final CaseIntake intake;
   private final AdverseReactions reactions;
   private final Calendars calendars;
   private final AccessLog log;
   private final OnBehalf onBehalf;
+  private final AdverseReactionIntake reactionIntake;
 
-  AdverseReactionController(RuntimeService runtime, CustomerService customers, ProductCatalogue catalogue,
-      CaseIntake intake, AdverseReactions reactions, Calendars calendars, AccessLog log, OnBehalf onBehalf) {
+  AdverseReactionController(RuntimeService runtime, AdverseReactions reactions, Calendars calendars, AccessLog log,
+      OnBehalf onBehalf, AdverseReactionIntake reactionIntake) {
+    this.reactionIntake = reactionIntake;
     this.log = log;
     this.onBehalf = onBehalf;
     this.runtime = runtime;
-    this.customers = customers;
-    this.catalogue = catalogue;
-    this.intake = intake;
     this.reactions = reactions;
     this.calendars = calendars;
   }
@@ -114,66 +109,8 @@ class AdverseReactionController {
   @PostMapping("/api/adverse-reactions")
   @Transactional
   ResponseEntity<Created> report(@Valid @RequestBody AdverseReactionRequest request) {
-    List<FieldProblem> problems = new ArrayList<>(customers.checkReference(request.customer().id()));
-    problems.addAll(catalogue.checkReference(request.product().sku(), request.product().batch()));
-    Optional<Product> product = catalogue.find(request.product().sku().trim().toUpperCase());
-    List<FieldProblem> caseProblems = intake.problems(request.caseNumber(),
-        request.customer() == null ? null : request.customer().id(), request.relatedCaseNumber());
-    problems.addAll(caseProblems);
-    if (caseProblems.stream().noneMatch(p -> p.field().equals("caseNumber")) && request.caseNumber() != null
-        && reactions.find(request.caseNumber()).isPresent()) {
-      problems.add(new FieldProblem("caseNumber", "has an adverse-reaction report already"));
-    }
-    ReactionPart reaction = request.reaction();
-    if (reaction.onsetDate() != null && reaction.awareDate() != null && reaction.onsetDate().isAfter(reaction.awareDate())) {
-      problems.add(new FieldProblem("reaction.onsetDate", "must not be after awareDate"));
-    }
-    if (reaction.firstUseDate() != null && reaction.onsetDate() != null
-        && reaction.firstUseDate().isAfter(reaction.onsetDate())) {
-      problems.add(new FieldProblem("reaction.firstUseDate", "must not be after onsetDate (a reaction follows use)"));
-    }
-    if (reaction.stoppedUseDate() != null && reaction.firstUseDate() != null
-        && reaction.stoppedUseDate().isBefore(reaction.firstUseDate())) {
-      problems.add(new FieldProblem("reaction.stoppedUseDate", "must not be before firstUseDate"));
-    }
-    // the regulatory deadline counts from the awareness date in the market's calendar
-    Market market = request.customer().id() != null
-        ? customers.find(request.customer().id()).map(Customer::market).orElse(null) : request.customer().market();
-    if (market != null) {
-      String uncovered = Calendars.coverageProblem(calendars.of(market), reaction.awareDate());
-      if (uncovered != null) {
-        problems.add(new FieldProblem("reaction.awareDate", uncovered));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
-    CustomerPart c = request.customer();
-    Customer customer = customers.findOrRegister(c.id(), c.name(), c.email(), c.phone(), c.market(), c.locale());
-    String caseNumber = intake.openOrJoin(request.caseNumber(), "caseNumber", customer.id(), null, request.channel(),
-        request.relatedCaseNumber());
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(CaseVariables.CASE_NUMBER, caseNumber);
-    variables.put(CaseVariables.CUSTOMER_ID, customer.id());
-    variables.put(CaseVariables.MARKET, customer.market().name());
-    CaseVariables.CUSTOMER_NAME.put(variables, ContactMask.name(customer.name()));
-    CaseVariables.CUSTOMER_TIER.put(variables, customer.tier().name());
-    CaseVariables.SKU.put(variables, product.get().sku());
-    CaseVariables.BATCH.put(variables, request.product().batch());
-    CaseVariables.PRODUCT.put(variables, product.get().sku() + " " + product.get().name());
-    AWARE_DATE.put(variables, reaction.awareDate());
-    // health details pass to the register step only (transient: never stored by the engine)
-    variables.put("age", Variables.integerValue(c.age(), true));
-    variables.put("sex", Variables.stringValue(c.sex(), true));
-    variables.put("firstUseDate", Variables.stringValue(text(reaction.firstUseDate()), true));
-    variables.put("onsetDate", Variables.stringValue(text(reaction.onsetDate()), true));
-    variables.put("stoppedUseDate", Variables.stringValue(text(reaction.stoppedUseDate()), true));
-    variables.put("symptoms", Variables.stringValue(reaction.symptoms(), true));
-    variables.put("bodyArea", Variables.stringValue(reaction.bodyArea(), true));
-    variables.put("allergyHistory", Variables.stringValue(reaction.allergyHistory(), true));
-    variables.put("medicalTreatment", Variables.booleanValue(reaction.medicalTreatment(), true));
-    variables.put("outcome", Variables.stringValue(reaction.outcome(), true));
-    variables.put("hospitalised", reaction.hospitalised());
+    Map<String, Object> variables = reactionIntake.register(request);
+    String caseNumber = (String) variables.get(CaseVariables.CASE_NUMBER);
     onBehalf.run(() -> runtime.createProcessInstanceByKey(KEY).businessKey(caseNumber).setVariables(variables).execute());
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber))
         .body(new Created(caseNumber, AdverseReactions.reportNumber(caseNumber)));
@@ -226,41 +163,20 @@ class AdverseReactionController {
     return reactions.reports(caseNumber);
   }
 
+  /**
+   * The report as the safety officer prints it (or saves it as PDF) and attaches it to the
+   * submission: laid out after the market's form, in Chinese and English (AdverseReactionReportPage).
+   */
   @GetMapping(value = "/api/adverse-reactions/{caseNumber}/reports/{id}.html", produces = MediaType.TEXT_HTML_VALUE)
   String printable(@PathVariable("caseNumber") String caseOrReportNumber, @PathVariable long id, Principal user) {
     String caseNumber = AdverseReactions.caseNumberOf(caseOrReportNumber);
     AdverseReactions.Report report = reactions.reports(caseNumber).stream().filter(r -> r.id() == id).findFirst()
         .orElseThrow(() -> new NotFoundException("report", caseNumber + "/" + id));
-    log.record(user.getName(), reactions.find(caseNumber).map(AdverseReactions.Reaction::customerId).orElse(null),
+    Optional<AdverseReactions.Reaction> reaction = reactions.find(caseNumber);
+    log.record(user.getName(), reaction.map(AdverseReactions.Reaction::customerId).orElse(null),
         caseNumber, AccessLog.Data.HEALTH, "printable report " + report.type(), AccessLog.Door.REPORT);
-    StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-        .append(escape(report.content().get("companyReportNumber"))).append("</title><style>")
-        .append("body{font-family:sans-serif;max-width:50rem;margin:2rem auto}td,th{border:1px solid #999;")
-        .append("padding:.3rem .6rem;text-align:left;vertical-align:top}table{border-collapse:collapse;width:100%}")
-        .append("</style></head><body><h1>Cosmetic adverse reaction report · 化妆品不良反应报告</h1><table>");
-    rows(html, "", report.content());
-    html.append("</table><p>Submitted on: ").append(escape(report.submittedOn())).append(" · reference: ")
-        .append(escape(report.reference())).append("</p></body></html>");
-    return html.toString();
+    return AdverseReactionReportPage.render(report, reaction.map(AdverseReactions.Reaction::market).orElse(null));
   }
-
-  @SuppressWarnings("unchecked")
-  private static void rows(StringBuilder html, String prefix, Map<String, Object> values) {
-    values.forEach((key, value) -> {
-      if (value instanceof Map<?, ?> nested) {
-        rows(html, prefix + key + ".", (Map<String, Object>) nested);
-      } else {
-        html.append("<tr><th>").append(escape(prefix + key)).append("</th><td>")
-            .append(escape(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
-                : value)).append("</td></tr>");
-      }
-    });
-  }
-
-  private static String escape(Object value) {
-    return value == null ? "—" : HtmlUtils.htmlEscape(value.toString());
-  }
-
 
   private static String text(LocalDate date) {
     return date == null ? null : date.toString();

@@ -1,13 +1,17 @@
 package io.aftercare.callback;
 
-import io.aftercare.customer.ContactMask;
 import static io.aftercare.callback.CallbackProcess.*;
 
+import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.InvalidRequestException;
+import io.aftercare.casefile.CaseFiles;
 import io.aftercare.casefile.CaseIntake;
 import io.aftercare.complaint.ComplaintService;
+import io.aftercare.customer.ContactMask;
 import io.aftercare.customer.Customer;
 import io.aftercare.customer.CustomerService;
 import io.aftercare.process.CaseVariables;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,9 +29,11 @@ class PrepareCallbackDelegate implements JavaDelegate {
   private final CaseIntake intake;
   private final ComplaintService complaints;
   private final CallbackRecords callbacks;
+  private final CaseFiles caseFiles;
 
   PrepareCallbackDelegate(CustomerService customers, CaseIntake intake, ComplaintService complaints,
-      CallbackRecords callbacks) {
+      CallbackRecords callbacks, CaseFiles caseFiles) {
+    this.caseFiles = caseFiles;
     this.customers = customers;
     this.intake = intake;
     this.complaints = complaints;
@@ -37,14 +43,27 @@ class PrepareCallbackDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long customerId = CaseVariables.customerId(execution);
-    if (customerId == null) {
-      throw new IllegalArgumentException("A callback needs 'customerId'");
+    String given = CaseVariables.text(execution, CaseVariables.CASE_NUMBER);
+    if (customerId == null && given != null) {
+      // an agent planning a care call in Tasklist names the case; the call goes to its customer
+      customerId = caseFiles.customerOf(given.trim()).orElseThrow(() -> new InvalidRequestException(List.of(
+          new FieldProblem(CaseVariables.CASE_NUMBER, "is not a case with a known customer"))));
+      execution.setVariable(CaseVariables.CASE_NUMBER, given.trim());
+      execution.setVariable(CaseVariables.CUSTOMER_ID, customerId);
+      if (REASON.get(execution) == null) {
+        REASON.set(execution, "care_call");
+      }
     }
-    Customer customer = customers.find(customerId)
-        .orElseThrow(() -> new IllegalArgumentException("No customer " + customerId));
+    if (customerId == null) {
+      throw new InvalidRequestException(List.of(new FieldProblem(CaseVariables.CASE_NUMBER,
+          "is required: the case whose customer is called")));
+    }
+    long known = customerId;
+    Customer customer = customers.find(known).orElseThrow(() -> new InvalidRequestException(List.of(
+        new FieldProblem(CaseVariables.CUSTOMER_ID, "is not a known customer"))));
     Object reason = REASON.get(execution);
     if (reason == null) {
-      throw new IllegalArgumentException("A callback needs 'reason'");
+      throw new InvalidRequestException(List.of(new FieldProblem(REASON.name(), "is required")));
     }
     // a case of another customer is refused, as at the API (Tasklist or /engine-rest starts come here)
     String caseNumber = intake.openOrJoin((String) execution.getVariable(CaseVariables.CASE_NUMBER),

@@ -36,6 +36,12 @@ public class CaseFiles {
     return caseNumber;
   }
 
+  /** The customer of the case; empty when the case is unknown or its customer not yet identified. */
+  public java.util.Optional<Long> customerOf(String caseNumber) {
+    return jdbc.sql("select customer_id from case_file where case_number = ? and customer_id is not null")
+        .param(caseNumber).query(Long.class).optional();
+  }
+
   public boolean exists(String caseNumber) {
     return jdbc.sql("select count(*) from case_file where case_number = ?")
         .param(caseNumber).query(Integer.class).single() > 0;

@@ -21,7 +21,29 @@ public class OnBehalf {
     this.engine = engine;
   }
 
+  /** Whether this thread is inside such a call: the application checked what it passes to the engine. */
+  private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Whether the engine call under way is the application's, made after its own checks (a start step
+   * that validates a start form's values skips them then); false for a user's call through
+   * {@code /engine-rest} or Tasklist, whatever variables it brings.
+   */
+  public static boolean active() {
+    return ACTIVE.get();
+  }
+
   public <T> T call(Supplier<T> work) {
+    boolean outer = ACTIVE.get();
+    ACTIVE.set(true);
+    try {
+      return checked(work);
+    } finally {
+      ACTIVE.set(outer);
+    }
+  }
+
+  private <T> T checked(Supplier<T> work) {
     return engine.getCommandExecutorTxRequired().execute(context -> {
       boolean checking = context.isAuthorizationCheckEnabled();
       context.disableAuthorizationCheck();

@@ -45,9 +45,9 @@ final class AuthorizationPlan {
 
   /** The processes each working group may start from Tasklist or {@code /engine-rest}. */
   static final Map<AftercareGroup, List<String>> STARTABLE = Map.of(
-      AGENT, List.of("complaintHandling", "generalEnquiry"),
+      AGENT, List.of("complaintHandling", "generalEnquiry", "callbackFollowUp"),
       RETURNS, List.of(),
-      SAFETY, List.of());
+      SAFETY, List.of("adverseReactionReport"));
 
   /** The processes whose cases (not their variables) each working group reads. */
   static final Map<AftercareGroup, List<String>> WORKED = Map.of(

@@ -67,6 +67,8 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   @BeforeEach
   void setUp() {
     clocks = new ClockBook(recorder);
+    // a start with the variables of the API (or a phone report taken through the start form)
+    Mocks.register("registerPhoneReport", (JavaDelegate) execution -> recorder.add("registerPhoneReport"));
     Mocks.register("registerAdverseReaction", (JavaDelegate) execution -> {
       execution.setProcessBusinessKey(CASE);
       REPORT_NUMBER.set(execution, "AR-2026-000555");

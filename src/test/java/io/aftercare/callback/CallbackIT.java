@@ -67,7 +67,33 @@ class CallbackIT {
     assertThat(local.getDayOfWeek().getValue()).isLessThanOrEqualTo(5);
     assertThat(local.toLocalTime()).isBetween(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0));
     work.fireTimer(caseNumber, "Timer_UntilCallbackDate");
-    assertThat(work.onlyTask(caseNumber, "agent").get("name").asText()).isEqualTo("Call E. J. · " + caseNumber + " · HIGH");
+    assertThat(work.onlyTask(caseNumber, "agent").get("name").asText()).isEqualTo("Call E. J. · " + caseNumber + " · 高价值 high-value");
+  }
+
+  @Test
+  void anAgentPlansACareCallFromTasklistsStartFormNamingTheCase() {
+    Http.Response created = http.post("/api/callbacks", "agent",
+        Map.of("customerId", customer("emily.johnson@example.com"), "reason", "care_call"));
+    String caseNumber = created.json().get("caseNumber").asText();
+    String path = "/engine-rest/process-definition/key/callbackFollowUp/submit-form";
+
+    // the form names the case only; an unknown case is refused on its field, nothing started
+    Http.Response refused = http.post(path, "agent", Map.of("variables",
+        Map.of("caseNumber", string("AC-2026-999999"))));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(badFields(refused)).containsExactly("caseNumber");
+    assertThat(badFields(http.post(path, "agent", Map.of("variables", Map.of())))).containsExactly("caseNumber");
+
+    Http.Response started = http.post(path, "agent", Map.of("variables",
+        Map.of("caseNumber", string(" " + caseNumber + " "))));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("callbackFollowUp")
+        .processInstanceBusinessKey(caseNumber).count()).isEqualTo(2);
+    assertThat(jdbc.sql("select reason from callback where case_number = ?").param(caseNumber)
+        .query(String.class).list()).hasSize(2).allSatisfy(reason -> assertThat(reason).isEqualToIgnoringCase("care_call"));
+    // a safety officer has no care calls to plan: the start is not theirs
+    assertThat(http.post(path, "safety", Map.of("variables",
+        Map.of("caseNumber", string(caseNumber)))).status()).isIn(403, 404);
   }
 
   @Test
