@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How urgent a task is, decided by {@code processes/task-priority.dmn} when the task is created:
- * a serious adverse reaction, a severity-1 complaint, a deadline within a day or a high-value
+ * a serious (or hospitalised) adverse reaction, a severity-1 complaint, the regulator's deadline within two days or a high-value
  * customer raise the task's priority (never lower it: the complaint triage's own priority stands
  * when higher). Tasklist shows the priority as a number, so every task also carries it in words,
  * the task variable {@value #URGENCY}, and the customer's tier in words, {@value #TIER}: the
@@ -35,6 +35,13 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
   public static final String TIER = "tier";
   static final String DECISION = "taskPriority";
 
+  private final CodeLabels labels;
+
+  TaskUrgency(CodeLabels labels) {
+    this.labels = labels;
+  }
+  private static final String REGULATORY_PROCESS = "adverseReactionReport";
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
@@ -43,8 +50,8 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskUrgency::decide);
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, TaskUrgency::describe);
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskUrgency.this::decide);
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, TaskUrgency.this::describe);
         }
       }
     });
@@ -52,12 +59,17 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
   }
 
   /** The task's priority from the decision, at creation (its due date is set by then). */
-  static void decide(DelegateTask task) {
+  void decide(DelegateTask task) {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("seriousness", task.getVariable("seriousness"));
+    inputs.put("hospitalised", task.getVariable("hospitalised"));
     inputs.put("severity", task.getVariable("severity"));
     inputs.put("customerTier", task.getVariable("customerTier"));
-    inputs.put("hoursLeft", task.getDueDate() == null ? null
+    // an adverse-reaction task is due when the regulator's (or the internal) deadline is; other
+    // processes' due dates are the brand's own service times, which the priority does not follow
+    boolean regulatory = task.getProcessDefinitionId() != null
+        && task.getProcessDefinitionId().startsWith(REGULATORY_PROCESS + ":");
+    inputs.put("hoursLeft", !regulatory || task.getDueDate() == null ? null
         : Duration.between(ClockUtil.getCurrentTime().toInstant(), task.getDueDate().toInstant()).toHours());
     DmnDecisionResult result = Privileged.call(() -> task.getProcessEngineServices().getDecisionService()
         .evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
@@ -71,7 +83,7 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
   }
 
   /** The priority and the customer's tier in words, in both of the agents' languages. */
-  static void describe(DelegateTask task) {
+  void describe(DelegateTask task) {
     String urgency = words(task.getPriority());
     if (!urgency.equals(task.getVariableLocal(URGENCY))) {
       task.setVariableLocal(URGENCY, urgency);
@@ -88,12 +100,7 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
     return priority >= 80 ? "紧急 urgent" : priority >= 60 ? "高 high" : "普通 normal";
   }
 
-  static String tierWords(String tier) {
-    return switch (tier) {
-      case "HIGH" -> "高价值 high-value";
-      case "MEDIUM" -> "中 mid-value";
-      case "LOW" -> "一般 standard";
-      default -> null;
-    };
+  private String tierWords(String tier) {
+    return labels.of("customerTier", tier).orElse(null);
   }
 }

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import io.aftercare.process.TaskUrgency;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * and one per team. Created at start, brought back to this definition if edited, shared by READ
  * authorizations with the groups. Names and columns in Chinese and English (filters are data, not
  * part of the webapps' translations); columns show the case at a glance, urgency and the customer's
- * tier in words (TaskUrgency).
+ * tier in words (io.aftercare.process.TaskUrgency).
  */
 @Component
 @Order(StartupOrder.TASKLIST_FILTERS)
@@ -120,8 +119,9 @@ class TasklistFilters implements ApplicationRunner {
   private static Map<String, String> columns() {
     Map<String, String> columns = new LinkedHashMap<>();
     columns.put("caseNumber", "工单 Case");
-    columns.put(TaskUrgency.URGENCY, "紧急程度 Urgency");
-    columns.put(TaskUrgency.TIER, "客户等级 Customer");
+    // task variables every task gets at creation (io.aftercare.process.TaskUrgency)
+    columns.put("urgency", "紧急程度 Urgency");
+    columns.put("tier", "客户等级 Customer");
     columns.put("product", "产品 Product");
     return columns;
   }
