@@ -57,12 +57,13 @@ public class EngineRestConflicts {
   }
 
   @Bean
-  ResourceConfigCustomizer engineRestConflictMappers(HistoryService history) {
+  ResourceConfigCustomizer engineRestConflictMappers(HistoryService history,
+      org.springframework.beans.factory.ObjectProvider<FieldLabels> labels) {
     return config -> {
       config.register(new Raced(history));
       config.register(new Locked());
       config.register(new RacedInside(history));
-      config.register(new InvalidRequestMapper());
+      config.register(new InvalidRequestMapper(labels.getIfAvailable(() -> FieldLabels.NONE)));
     };
   }
 

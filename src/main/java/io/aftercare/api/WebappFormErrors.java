@@ -22,7 +22,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class WebappFormErrors {
 
   @Bean
-  FilterRegistrationBean<Filter> webappFormErrorsFilter(ObjectMapper json) {
+  FilterRegistrationBean<Filter> webappFormErrorsFilter(ObjectMapper json,
+      org.springframework.beans.factory.ObjectProvider<FieldLabels> labels) {
     Filter filter = (request, response, chain) -> {
       HttpServletRequest http = (HttpServletRequest) request;
       if (!"POST".equals(http.getMethod())) {
@@ -37,7 +38,8 @@ class WebappFormErrors {
         if (cached.getStatus() == 500 && invalid != null
             && new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8).contains("InvalidRequestException")) {
           cached.resetBuffer();
-          jakarta.ws.rs.core.Response mapped = new InvalidRequestMapper().toResponse(invalid);
+          jakarta.ws.rs.core.Response mapped = new InvalidRequestMapper(labels.getIfAvailable(() -> FieldLabels.NONE))
+              .toResponse(invalid);
           cached.setStatus(400);
           cached.setContentType("application/problem+json");
           cached.setCharacterEncoding("UTF-8");

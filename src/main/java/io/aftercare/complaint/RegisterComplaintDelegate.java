@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.Market;
 import io.aftercare.process.CaseVariables;
+import io.aftercare.product.ProductCatalogue;
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.casefile.IntakeChannel;
@@ -37,8 +38,10 @@ class RegisterComplaintDelegate implements JavaDelegate {
 
   private final ComplaintService complaints;
   private final Validator validator;
+  private final ProductCatalogue catalogue;
 
-  RegisterComplaintDelegate(ComplaintService complaints, Validator validator) {
+  RegisterComplaintDelegate(ComplaintService complaints, Validator validator, ProductCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.complaints = complaints;
     this.validator = validator;
   }
@@ -48,8 +51,14 @@ class RegisterComplaintDelegate implements JavaDelegate {
     ComplaintRegistration registration = complaints.withOrder(validated(execution).toRegistration());
     Date now = ClockUtil.getCurrentTime();
     // started from an enquiry, the complaint joins the enquiry's case
-    ComplaintService.Registered registered = complaints.register(registration,
-        text(execution, CaseVariables.CASE_NUMBER), now.toInstant());
+    ComplaintService.Registered registered;
+    try {
+      registered = complaints.register(registration, text(execution, CaseVariables.CASE_NUMBER), now.toInstant());
+    } catch (InvalidRequestException e) {
+      // named as the form names them
+      throw new InvalidRequestException(e.problems().stream()
+          .map(p -> new FieldProblem(FORM_KEYS.getOrDefault(p.field(), p.field()), p.message())).toList());
+    }
     // the links now live in complaint_attachment; the process keeps none of them
     execution.removeVariable(ATTACHMENTS.name());
     // the contact is the customer's record now; the process shows the name masked
@@ -114,6 +123,12 @@ class RegisterComplaintDelegate implements JavaDelegate {
     for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
       String path = violation.getPropertyPath().toString().replaceAll("\\[\\d+]", "");
       problems.add(new FieldProblem(FORM_KEYS.getOrDefault(path, path), violation.getMessage()));
+    }
+    // the catalogue's answer too, so that the agent reads every problem of the form at once
+    String sku = CaseVariables.SKU.get(execution);
+    if (sku != null && !sku.isBlank() && problems.stream().noneMatch(p -> p.field().equals(CaseVariables.SKU.name()))) {
+      catalogue.checkReference(sku, CaseVariables.BATCH.get(execution)).forEach(p ->
+          problems.add(new FieldProblem(FORM_KEYS.getOrDefault(p.field(), p.field()), p.message())));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);

@@ -72,7 +72,7 @@ class ComplaintIT {
     assertThat(CaseWork.customerTemplates(view)).containsExactly("complaint-acknowledgement");
 
     JsonNode triage = work.onlyTask(caseNumber, "agent");
-    assertThat(triage.get("name").asText()).isEqualTo("Triage " + caseNumber + " · HIGH · SK-SERUM-30 Barrier Repair Serum 30 ml");
+    assertThat(triage.get("name").asText()).isEqualTo("Triage " + caseNumber + " · 高价值 high-value · SK-SERUM-30 Barrier Repair Serum 30 ml");
     work.complete(triage, "agent", Map.of("category", string("efficacy"), "severity", integer(2),
         "evidenceComplete", bool(false), "evidenceRequest", string("A photo of the batch code on the box.")));
     work.runJobs(caseNumber);
@@ -91,7 +91,7 @@ class ComplaintIT {
         .query(Long.class).single()).isEqualTo(2);
 
     JsonNode resolve = work.onlyTask(caseNumber, "agent");
-    assertThat(resolve.get("name").asText()).startsWith("Resolve " + caseNumber + " · S2 · HIGH");
+    assertThat(resolve.get("name").asText()).startsWith("Resolve " + caseNumber + " · S2 · 高价值 high-value");
     assertThat(resolve.get("priority").asInt()).isEqualTo(75);
     work.complete(resolve, "agent", Map.of("resolution", string("compensation"),
         "compensationAmount", Map.of("value", 80, "type", "Integer"),
@@ -382,7 +382,8 @@ class ComplaintIT {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     Http.Response answer = new Http.Response(refused.statusCode(), "application/problem+json", refused.body());
     assertThat(badFields(answer)).containsExactlyInAnyOrder("customerEmail", "purchaseDate");
-    assertThat(answer.json().get("message").asText()).contains("customerEmail").contains("purchaseDate");
+    // named as the form shows them
+    assertThat(answer.json().get("message").asText()).contains("E-mail / 邮箱: ").contains("Purchase date / 购买日期: ");
   }
 
   @Test

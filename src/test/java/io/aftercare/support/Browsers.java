@@ -26,6 +26,11 @@ public final class Browsers {
   private Browsers() {}
 
   public static void inBrowser(String what, Consumer<Page> steps) {
+    inBrowser(what, "en-GB", steps);
+  }
+
+  /** In a browser whose language is {@code locale} (e.g. zh-CN: the webapps and forms in Chinese). */
+  public static void inBrowser(String what, String locale, Consumer<Page> steps) {
     if (!Files.isExecutable(CHROMIUM)) {
       if (Boolean.getBoolean("aftercare.browser.required")) {
         fail("No Chromium at " + CHROMIUM + " (apt-get install chromium), and aftercare.browser.required is set");
@@ -36,7 +41,7 @@ public final class Browsers {
             .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
          Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
              .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS))) {
-      Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale("en-GB"));
+      Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1366, 768).setLocale(locale));
       // what the page's scripts say goes to the test's output, for a failing run
       page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));
       page.onResponse(response -> {

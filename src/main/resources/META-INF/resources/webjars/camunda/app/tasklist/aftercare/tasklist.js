@@ -1,23 +1,40 @@
 /*
  * Aftercare in Camunda Tasklist (loaded by scripts/config.js as a custom script):
  *
- * 1. Lists sorted by due date, soonest first, unless the user chose another order (Tasklist keeps
- *    the order in the address, "sorting"; its own default is the creation date).
- * 2. "Case / 工单", a tab beside the task's form (plugin point tasklist.task.detail): the case's
- *    clocks with on-track / at-risk / breached badges, the messages sent and the timeline, read from
+ * 1. Lists sorted by due date, soonest first, when a browser tab opens Tasklist; the user's own
+ *    choice of order stands after that (Tasklist keeps the order in the address, "sorting"; its own
+ *    default is the creation date).
+ * 2. A form the server refuses (a start or task form checked by the API's rules) shows each
+ *    field's message under that field, and the first one scrolled into view: Tasklist itself only
+ *    shows the whole message at the top of the dialog, out of sight in a long form.
+ * 3. "Case / 工单", a tab beside the task's form (plugin point tasklist.task.detail): the case's
+ *    urgency and the customer's tier in words, its clocks with on-track / at-risk / breached badges,
+ *    the messages sent and the timeline, read from
  *    Aftercare's /api with the Tasklist login. The API decides what each group may see: a group
  *    that may not read cases gets a sentence, not the case.
  */
 const BY_DUE_DATE = JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}]);
+// what Tasklist itself writes into the address when it lists a filter's tasks the first time
+const TASKLIST_DEFAULT = JSON.stringify([{sortBy: 'created', sortOrder: 'desc'}]);
+const SORTED = 'aftercare.sortedByDueDate';
 
+/**
+ * The first list of a browser tab is sorted by due date; after that the tab keeps whatever order
+ * the user picks (Tasklist's own sorting menu), the creation date included.
+ */
 function sortByDueDateUnlessChosen() {
+  if (window.sessionStorage.getItem(SORTED)) {
+    return;
+  }
   const hash = window.location.hash || '#/';
   const [path, query = ''] = hash.substring(1).split('?');
   if (path !== '/' && path !== '') {
     return;
   }
   const params = new URLSearchParams(query);
-  if (params.has('sorting')) {
+  const sorting = params.get('sorting');
+  window.sessionStorage.setItem(SORTED, 'yes');
+  if (sorting && sorting !== TASKLIST_DEFAULT) {
     return;
   }
   params.set('sorting', BY_DUE_DATE);
@@ -26,8 +43,106 @@ function sortByDueDateUnlessChosen() {
 window.addEventListener('hashchange', sortByDueDateUnlessChosen);
 sortByDueDateUnlessChosen();
 
-const zh = (document.documentElement.lang || '').startsWith('zh');
-const t = (en, cn) => (zh ? cn : en);
+// read when used, not when loaded: ../../aftercare/language.js (which sets it) may load after this file
+const zh = () => (document.documentElement.lang || '').startsWith('zh');
+const t = (en, cn) => (zh() ? cn : en);
+
+const FORM_SUBMISSIONS = /\/(submit-form|complete|resolve)(\?|$)/;
+
+function labelText(label) {
+  return (label.textContent || '').replace(/\*\s*$/, '').trim();
+}
+
+/**
+ * The API's own messages in Chinese (Bean Validation's standard ones come in the browser's language
+ * already): the start of the message, and the Chinese that replaces it; what follows is kept.
+ */
+const MESSAGES_ZH = [
+  ['is not a product of the catalogue', '不是产品目录中的产品'],
+  ['is not a batch of ', '不是该产品的批号：'],
+  ['is not a known customer', '不是已知客户'],
+  ['is not a case with a known customer', '不是有已知客户的工单'],
+  ['is not a case of customer ', '不是该客户的工单：'],
+  ['is required', '必填'],
+  ['is not one of the allowed values: ', '不是允许的值：'],
+  ['is not a valid value: ', '不是有效的值：'],
+  ['is not valid: ', '无效：'],
+  ['must be one of ', '必须是以下之一：'],
+  ['must be a date like ', '日期格式应为 '],
+  ['must be a date in the past or today', '必须是今天或以前的日期'],
+  ['must not be before the purchase date', '不能早于购买日期'],
+  ['must not be before purchase.date', '不能早于购买日期'],
+  ['must not be after awareDate', '不能晚于获知日期'],
+  ['must not be after onsetDate (a reaction follows use)', '不能晚于反应出现日期（反应发生在使用之后）'],
+  ['must not be before firstUseDate', '不能早于首次使用日期'],
+  ['must be at most ', '最多 '],
+  ['must be a phone number', '必须是电话号码'],
+  ['must give an id, or a name, an e-mail or phone, a market and a locale', '请填写客户姓名、邮箱或电话、市场和语言'],
+  ['has an open return already: ', '已有进行中的退换货：'],
+  ['has an adverse-reaction report already', '已有不良反应报告']
+];
+
+function inLanguage(message) {
+  if (!zh() || !message) {
+    return message;
+  }
+  const known = MESSAGES_ZH.find(([en]) => message.startsWith(en));
+  return known ? known[1] + message.substring(known[0].length) : message;
+}
+
+/** Puts each error of a refused form under its field (matched by the field's label on the form). */
+function showFieldErrors(errors) {
+  document.querySelectorAll('.aftercare-field-error').forEach(e => e.remove());
+  document.querySelectorAll('.aftercare-field-invalid').forEach(e => e.classList.remove('aftercare-field-invalid'));
+  let first = null;
+  errors.forEach(error => {
+    const wanted = (error.label || '').trim();
+    const field = Array.from(document.querySelectorAll('.fjs-form-field')).find(f => {
+      const label = f.querySelector('.fjs-form-field-label');
+      return label && wanted && labelText(label) === wanted;
+    });
+    if (!field) {
+      return;
+    }
+    const message = document.createElement('div');
+    message.className = 'aftercare-field-error';
+    message.setAttribute('role', 'alert');
+    message.textContent = inLanguage(error.message);
+    field.appendChild(message);
+    field.classList.add('aftercare-field-invalid');
+    first = first || field;
+  });
+  if (first) {
+    first.scrollIntoView({block: 'center'});
+  }
+}
+
+const send = XMLHttpRequest.prototype.send;
+const open = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, url) {
+  this.aftercareFormSubmission = method === 'POST' && FORM_SUBMISSIONS.test(String(url));
+  return open.apply(this, arguments);
+};
+XMLHttpRequest.prototype.send = function () {
+  if (this.aftercareFormSubmission) {
+    this.addEventListener('load', () => {
+      if (this.status === 400) {
+        try {
+          const problem = JSON.parse(this.responseText);
+          if (Array.isArray(problem.errors)) {
+            setTimeout(() => showFieldErrors(problem.errors), 0);
+          }
+        } catch (notJson) {
+          // not a problem-details answer: Tasklist's own message stands alone
+        }
+      } else if (this.status < 300) {
+        showFieldErrors([]);
+      }
+    });
+  }
+  return send.apply(this, arguments);
+};
+
 
 const CLOCKS = {
   'complaint.acknowledge': ['Acknowledge the complaint', '确认收到投诉'],
@@ -110,8 +225,14 @@ function table(headings, rows) {
     element('tbody', {}, ...rows.map(cells => element('tr', {}, ...cells.map(c => element('td', {}, c))))));
 }
 
-async function json(url) {
+async function json(url, retried) {
   const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  // the webapps' session may be revalidating its user's authorizations at this very moment (a
+  // parallel request then gets 401 once): ask again once
+  if (response.status === 401 && !retried) {
+    await new Promise(resolve => setTimeout(resolve, 300));
+    return json(url, true);
+  }
   if (!response.ok) {
     const error = new Error(url + ': ' + response.status);
     error.status = response.status;
@@ -125,11 +246,22 @@ async function caseNumberOf(taskId) {
   return variable && variable.value;
 }
 
-function renderCase(node, view, timeline) {
+function renderCase(node, view, timeline, task) {
   const now = new Date();
   node.innerHTML = '';
   node.appendChild(element('h4', {}, t('Case ', '工单 ') + view.caseNumber,
     element('small', {}, ' · ' + t('opened ', '创建于 ') + when(view.openedAt))));
+  // the task's urgency and the customer's tier in words (io.aftercare.process.TaskUrgency)
+  const words = [];
+  if (task.urgency && task.urgency.value) {
+    words.push(element('span', {class: 'aftercare-urgency'}, t('Urgency: ', '紧急程度：') + task.urgency.value));
+  }
+  if (task.tier && task.tier.value) {
+    words.push(element('span', {class: 'aftercare-tier'}, t(' · Customer: ', ' · 客户等级：') + task.tier.value));
+  }
+  if (words.length) {
+    node.appendChild(element('p', {}, ...words));
+  }
 
   node.appendChild(element('h5', {}, t('Clocks', '时限')));
   const clocks = view.clocks.filter(c => c.status !== 'cancelled');
@@ -164,10 +296,11 @@ async function showCase(node, taskId) {
       node.textContent = t('This task belongs to no case.', '此任务不属于任何工单。');
       return;
     }
-    const [view, timeline] = await Promise.all([
+    const [view, timeline, task] = await Promise.all([
       json('/api/cases/' + encodeURIComponent(caseNumber)),
-      json('/api/cases/' + encodeURIComponent(caseNumber) + '/timeline')]);
-    renderCase(node, view, timeline);
+      json('/api/cases/' + encodeURIComponent(caseNumber) + '/timeline'),
+      json(`/camunda/api/engine/engine/default/task/${encodeURIComponent(taskId)}/localVariables`).catch(() => ({}))]);
+    renderCase(node, view, timeline, task);
   } catch (error) {
     node.textContent = error.status === 403 || error.status === 401
       ? t('Your role does not show cases here.', '您的角色无权在此查看工单。')
@@ -180,7 +313,8 @@ export default {
   pluginPoint: 'tasklist.task.detail',
   priority: 50,
   properties: {
-    label: t('Case', '工单')
+    // the tab's title: both languages, since it is read when this file loads
+    label: '工单 Case'
   },
   render: (node, {taskId}) => {
     showCase(node, taskId);
