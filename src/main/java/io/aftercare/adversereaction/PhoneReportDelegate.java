@@ -4,7 +4,7 @@ import io.aftercare.adversereaction.AdverseReactionController.AdverseReactionReq
 import io.aftercare.adversereaction.AdverseReactionController.CustomerPart;
 import io.aftercare.adversereaction.AdverseReactionController.ProductPart;
 import io.aftercare.adversereaction.AdverseReactionController.ReactionPart;
-import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.FormProblems;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.customer.CustomerLocale;
@@ -12,13 +12,10 @@ import io.aftercare.customer.Market;
 import io.aftercare.process.CaseVariables;
 import io.aftercare.process.OnBehalf;
 import io.aftercare.product.ProductCatalogue;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -72,8 +69,7 @@ class PhoneReportDelegate implements JavaDelegate {
     try {
       variables = intake.register(request);
     } catch (InvalidRequestException e) {
-      throw new InvalidRequestException(e.problems().stream()
-          .map(p -> new FieldProblem(FORM_KEYS.getOrDefault(p.field(), p.field()), p.message())).toList());
+      throw new FormProblems(FORM_KEYS).renamed(e);
     }
     // the form's contact values leave the process (the customer's record has them now); its health
     // values are the register step's to store and remove, as the API's transient ones are
@@ -91,16 +87,16 @@ class PhoneReportDelegate implements JavaDelegate {
   }
 
   private AdverseReactionRequest validated(DelegateExecution execution) {
-    List<FieldProblem> problems = new ArrayList<>();
+    FormProblems problems = new FormProblems(FORM_KEYS);
     String market = text(execution, "market");
     String locale = text(execution, "locale");
     Object age = execution.getVariable("age");
     AdverseReactionRequest request = new AdverseReactionRequest(null,
         new CustomerPart(null, text(execution, "customerName"), text(execution, "customerEmail"),
             text(execution, "customerPhone"),
-            parse(problems, "market", market, () -> Market.valueOf(market.trim().toUpperCase())),
-            parse(problems, "locale", locale, () -> CustomerLocale.of(locale)),
-            parse(problems, "age", age, () -> age instanceof Number n ? n.intValue() : Integer.valueOf(age.toString().trim())),
+            problems.parse("market", market, () -> Market.valueOf(market.trim().toUpperCase())),
+            problems.parse("locale", locale, () -> CustomerLocale.of(locale)),
+            problems.parse("age", age, () -> age instanceof Number n ? n.intValue() : Integer.valueOf(age.toString().trim())),
             text(execution, "sex")),
         new ProductPart(text(execution, "sku"), text(execution, "batch")),
         new ReactionPart(day(problems, execution, "awareDate"), day(problems, execution, "firstUseDate"),
@@ -108,19 +104,13 @@ class PhoneReportDelegate implements JavaDelegate {
             text(execution, "symptoms"), text(execution, "bodyArea"), text(execution, "allergyHistory"),
             bool(execution, "medicalTreatment"), bool(execution, "hospitalised"), text(execution, "outcome")),
         IntakeChannel.PHONE, text(execution, "relatedCaseNumber"));
-    for (ConstraintViolation<AdverseReactionRequest> violation : validator.validate(request)) {
-      String path = violation.getPropertyPath().toString();
-      problems.add(new FieldProblem(FORM_KEYS.getOrDefault(path, path), violation.getMessage()));
-    }
+    problems.add(validator.validate(request));
     // the catalogue's answer too, so that the officer reads every problem of the form at once
     String sku = text(execution, "sku");
-    if (!problems.isEmpty() && sku != null && problems.stream().noneMatch(p -> p.field().equals("sku"))) {
-      catalogue.checkReference(sku, text(execution, "batch")).forEach(p ->
-          problems.add(new FieldProblem(FORM_KEYS.getOrDefault(p.field(), p.field()), p.message())));
+    if (!problems.isEmpty() && sku != null && !problems.has("sku")) {
+      problems.addNamed(catalogue.checkReference(sku, text(execution, "batch")));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    problems.throwIfAny();
     return request;
   }
 
@@ -135,20 +125,8 @@ class PhoneReportDelegate implements JavaDelegate {
     return value == null ? Boolean.FALSE : value instanceof Boolean b ? b : Boolean.valueOf(value.toString());
   }
 
-  private static LocalDate day(List<FieldProblem> problems, DelegateExecution execution, String name) {
+  private static LocalDate day(FormProblems problems, DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
-    return parse(problems, name, value, () -> CaseVariables.day(value));
-  }
-
-  private static <T> T parse(List<FieldProblem> problems, String field, Object given, Supplier<T> parse) {
-    if (given == null || given.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return parse.get();
-    } catch (RuntimeException e) {
-      problems.add(new FieldProblem(field, "is not a valid value: " + given));
-      return null;
-    }
+    return problems.parse(name, value, () -> CaseVariables.day(value));
   }
 }

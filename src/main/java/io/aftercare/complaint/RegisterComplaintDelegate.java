@@ -9,16 +9,13 @@ import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.Market;
 import io.aftercare.process.CaseVariables;
 import io.aftercare.product.ProductCatalogue;
-import io.aftercare.api.ApiExceptionHandler.FieldProblem;
+import io.aftercare.api.FormProblems;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.customer.CustomerReference;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -55,9 +52,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
     try {
       registered = complaints.register(registration, text(execution, CaseVariables.CASE_NUMBER), now.toInstant());
     } catch (InvalidRequestException e) {
-      // named as the form names them
-      throw new InvalidRequestException(e.problems().stream()
-          .map(p -> new FieldProblem(FORM_KEYS.getOrDefault(p.field(), p.field()), p.message())).toList());
+      throw new FormProblems(FORM_KEYS).renamed(e);
     }
     // the links now live in complaint_attachment; the process keeps none of them
     execution.removeVariable(ATTACHMENTS.name());
@@ -98,7 +93,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
    * start is refused with each bad field named by its form key, as the API names it by its path.
    */
   private ComplaintRequest validated(DelegateExecution execution) throws Exception {
-    List<FieldProblem> problems = new ArrayList<>();
+    FormProblems problems = new FormProblems(FORM_KEYS);
     Long customerId = CaseVariables.customerId(execution);
     String market = text(execution, CaseVariables.MARKET);
     String locale = LOCALE.get(execution);
@@ -106,46 +101,28 @@ class RegisterComplaintDelegate implements JavaDelegate {
     String purchaseChannel = CaseVariables.PURCHASE_CHANNEL.get(execution);
     Object purchaseDate = execution.getVariable(CaseVariables.PURCHASE_DATE.name());
     ComplaintRequest request = new ComplaintRequest(
-        parse(problems, INTAKE_CHANNEL.name(), channel, () -> IntakeChannel.of(channel)),
+        problems.parse(INTAKE_CHANNEL.name(), channel, () -> IntakeChannel.of(channel)),
         new CustomerReference(customerId, CaseVariables.CUSTOMER_NAME.get(execution),
             CaseVariables.CUSTOMER_PHONE.get(execution), CaseVariables.CUSTOMER_EMAIL.get(execution),
-            parse(problems, CaseVariables.MARKET, market, () -> Market.valueOf(market)),
+            problems.parse(CaseVariables.MARKET, market, () -> Market.valueOf(market)),
             // no silent default: a new customer's language is asked (a known customer keeps theirs)
-            parse(problems, LOCALE.name(), locale, () -> CustomerLocale.of(locale)), null),
+            problems.parse(LOCALE.name(), locale, () -> CustomerLocale.of(locale)), null),
         new ComplaintRequest.ProductPart(CaseVariables.SKU.get(execution), CaseVariables.BATCH.get(execution)),
         new ComplaintRequest.PurchasePart(CaseVariables.ORDER_NUMBER.get(execution),
-            parse(problems, CaseVariables.PURCHASE_CHANNEL.name(), purchaseChannel,
+            problems.parse(CaseVariables.PURCHASE_CHANNEL.name(), purchaseChannel,
                 () -> ComplaintRequest.PurchaseChannel.valueOf(purchaseChannel.trim().toUpperCase())),
-            parse(problems, CaseVariables.PURCHASE_DATE.name(), purchaseDate, () -> CaseVariables.day(purchaseDate))),
+            problems.parse(CaseVariables.PURCHASE_DATE.name(), purchaseDate, () -> CaseVariables.day(purchaseDate))),
         DESCRIPTION.get(execution),
         attachments(ATTACHMENTS.get(execution)).stream()
             .map(a -> new ComplaintRequest.AttachmentPart(a.name(), a.url())).toList());
-    for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
-      String path = violation.getPropertyPath().toString().replaceAll("\\[\\d+]", "");
-      problems.add(new FieldProblem(FORM_KEYS.getOrDefault(path, path), violation.getMessage()));
-    }
+    problems.add(validator.validate(request));
     // the catalogue's answer too, so that the agent reads every problem of the form at once
     String sku = CaseVariables.SKU.get(execution);
-    if (sku != null && !sku.isBlank() && problems.stream().noneMatch(p -> p.field().equals(CaseVariables.SKU.name()))) {
-      catalogue.checkReference(sku, CaseVariables.BATCH.get(execution)).forEach(p ->
-          problems.add(new FieldProblem(FORM_KEYS.getOrDefault(p.field(), p.field()), p.message())));
+    if (sku != null && !sku.isBlank() && !problems.has(CaseVariables.SKU.name())) {
+      problems.addNamed(catalogue.checkReference(sku, CaseVariables.BATCH.get(execution)));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    problems.throwIfAny();
     return request;
-  }
-
-  private static <T> T parse(List<FieldProblem> problems, String field, Object given, Supplier<T> parse) {
-    if (given == null || given.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return parse.get();
-    } catch (RuntimeException e) {
-      problems.add(new FieldProblem(field, "is not one of the allowed values: " + given));
-      return null;
-    }
   }
 
   private static String repeatNote(ComplaintService.Registered registered) {
