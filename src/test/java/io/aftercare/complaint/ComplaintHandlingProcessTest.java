@@ -122,7 +122,7 @@ class ComplaintHandlingProcessTest extends ProcessTest {
 
     assertThat(complaint).isWaitingAt("Task_Resolve");
     assertThat(task()).hasCandidateGroup("agent")
-        .hasName("Resolve " + CASE + " · S3 · SK-SERUM-30 Barrier Repair Serum 30 ml");
+        .hasName("Resolve " + CASE + " · 轻微 minor · SK-SERUM-30 Barrier Repair Serum 30 ml");
     assertThat(task().getPriority()).isEqualTo(40);
     assertThat(task().getDueDate()).isEqualTo(RESOLVE_DUE);
     resolve(complaint, "guidance", null);

@@ -91,7 +91,7 @@ class ComplaintIT {
         .query(Long.class).single()).isEqualTo(2);
 
     JsonNode resolve = work.onlyTask(caseNumber, "agent");
-    assertThat(resolve.get("name").asText()).startsWith("Resolve " + caseNumber + " · S2 · 高价值 high-value");
+    assertThat(resolve.get("name").asText()).startsWith("Resolve " + caseNumber + " · 影响使用 affects use · 高价值 high-value");
     assertThat(resolve.get("priority").asInt()).isEqualTo(75);
     work.complete(resolve, "agent", Map.of("resolution", string("compensation"),
         "compensationAmount", Map.of("value", 80, "type", "Integer"),

@@ -200,7 +200,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
   void qualityDefectAfterSevenDaysIsReviewedWithinTheDayAndExchanged() {
     request("quality_defect", today().minusDays(10), true, "refund");
     assertThat(calls).contains("slaClock:clock=return.review,action=start");
-    assertThat(task()).hasName("Review return " + RMA + " · quality_defect · day 10").hasCandidateGroup("returns");
+    assertThat(task()).hasName("Review return " + RMA + " · 质量问题 · day 10").hasCandidateGroup("returns");
     assertThat(task().getDueDate()).isEqualTo(REVIEW_DUE);
     assertThat(timer("Timer_ReviewWarning").getDuedate()).isEqualTo(REVIEW_WARN);
     assertThat(timer("Timer_ReviewBreach").getDuedate()).isEqualTo(REVIEW_DUE);

@@ -238,7 +238,7 @@ class ReturnIT {
     String rma = created.json().get("rmaNumber").asText();
 
     JsonNode review = work.onlyTask(caseNumber, "returns");
-    assertThat(review.get("name").asText()).isEqualTo("Review return " + rma + " · quality_defect · day 100");
+    assertThat(review.get("name").asText()).isEqualTo("Review return " + rma + " · 质量问题 · day 100");
     assertThat(review.get("due").asText()).isNotBlank();
     JsonNode form = http.get("/engine-rest/task/" + review.get("id").asText() + "/form-variables", "returns").json();
     assertThat(form.get("eligibilityBasis").get("value").asText()).isEqualTo("EU: 2-year legal guarantee: check the defect");
