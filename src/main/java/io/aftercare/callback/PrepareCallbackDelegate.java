@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
 @Component("prepareCallback")
 class PrepareCallbackDelegate implements JavaDelegate {
 
+  /** The reasons callback-plan.dmn plans for (the API's CallbackController.Reason). */
+  static final List<String> REASONS = java.util.Arrays.stream(CallbackController.Reason.values())
+      .map(Object::toString).toList();
+
   private final CustomerService customers;
   private final CaseIntake intake;
   private final ComplaintService complaints;
@@ -64,6 +68,9 @@ class PrepareCallbackDelegate implements JavaDelegate {
     Object reason = REASON.get(execution);
     if (reason == null) {
       throw new InvalidRequestException(List.of(new FieldProblem(REASON.name(), "is required")));
+    }
+    if (!REASONS.contains(reason.toString())) {
+      throw new InvalidRequestException(List.of(new FieldProblem(REASON.name(), "must be one of " + REASONS)));
     }
     // a case of another customer is refused, as at the API (Tasklist or /engine-rest starts come here)
     String caseNumber = intake.openOrJoin((String) execution.getVariable(CaseVariables.CASE_NUMBER),

@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
  * Engine calls the application makes for a user after its own checks: starting a return, an
  * adverse-reaction report or a callback, passing the customer's evidence. The API has checked the
  * user's group and validated the request; the engine records the user (who started, who passed
- * the message) but does not ask for the engine permission, which the teams do not have: those
- * processes start and take messages through {@code /api} only, never through {@code /engine-rest}
- * or Tasklist, where nothing would validate them.
+ * the message) but does not ask for the engine permission: returns start through {@code /api}
+ * only; an adverse reaction or a callback started by a user (Tasklist's start form,
+ * {@code /engine-rest}) is checked by its first step instead, which skips the check for these
+ * calls ({@link #active()}); users pass no messages ({@code TasklistStarts}).
  */
 @Component
 public class OnBehalf {

@@ -41,6 +41,8 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
     this.labels = labels;
   }
   private static final String REGULATORY_PROCESS = "adverseReactionReport";
+  private static final java.util.Set<String> REGULATORY_TASKS = java.util.Set.of("Task_Submit", "Task_SubmitFollowUp");
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskUrgency.class);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -65,19 +67,26 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
     inputs.put("hospitalised", task.getVariable("hospitalised"));
     inputs.put("severity", task.getVariable("severity"));
     inputs.put("customerTier", task.getVariable("customerTier"));
-    // an adverse-reaction task is due when the regulator's (or the internal) deadline is; other
-    // processes' due dates are the brand's own service times, which the priority does not follow
+    // the submissions to the regulator are due when the regulator's deadline is; other tasks' due
+    // dates are internal or service times, which this rule does not follow
     boolean regulatory = task.getProcessDefinitionId() != null
-        && task.getProcessDefinitionId().startsWith(REGULATORY_PROCESS + ":");
+        && task.getProcessDefinitionId().startsWith(REGULATORY_PROCESS + ":")
+        && REGULATORY_TASKS.contains(task.getTaskDefinitionKey());
     inputs.put("hoursLeft", !regulatory || task.getDueDate() == null ? null
         : Duration.between(ClockUtil.getCurrentTime().toInstant(), task.getDueDate().toInstant()).toHours());
-    DmnDecisionResult result = Privileged.call(() -> task.getProcessEngineServices().getDecisionService()
-        .evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
-    if (!result.isEmpty()) {
-      Number priority = result.getSingleResult().getEntry("priority");
-      if (priority != null && priority.intValue() > task.getPriority()) {
-        task.setPriority(priority.intValue());
+    try {
+      DmnDecisionResult result = Privileged.call(() -> task.getProcessEngineServices().getDecisionService()
+          .evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
+      if (!result.isEmpty()) {
+        Number priority = result.getSingleResult().getEntry("priority");
+        if (priority != null && priority.intValue() > task.getPriority()) {
+          task.setPriority(priority.intValue());
+        }
       }
+    } catch (RuntimeException e) {
+      // a priority is not worth a case: the task keeps its model's priority, the log says why
+      LOG.warn("Task {} ({}): no priority from decision {}: {}", task.getId(), task.getTaskDefinitionKey(),
+          DECISION, e.getMessage());
     }
     describe(task);
   }

@@ -41,6 +41,7 @@ class TasklistStarts extends AbstractProcessEnginePlugin {
           strip(builder.getPayloadProcessInstanceVariablesLocal());
           strip(builder.getPayloadProcessInstanceVariablesToTriggeredScope());
         }
+        refuseSideDoors(configuration, command);
         if (command instanceof SubmitStartFormCmd) {
           Authentication user = configuration.getIdentityService().getCurrentAuthentication();
           @SuppressWarnings("unchecked")
@@ -55,6 +56,30 @@ class TasklistStarts extends AbstractProcessEnginePlugin {
         return next.execute(command);
       }
     });
+  }
+
+  /**
+   * A user may start a process only at its start event, through its first step's checks: not in the
+   * middle of it ({@code startInstructions}, Camunda's start before an activity) and not by passing
+   * a message ({@code /engine-rest/message}: a message start event, or a message a running case
+   * waits for, would take the user's variables past every check). The application's own calls
+   * (a step's message, {@link OnBehalf} after the API's checks) are commands inside a command or
+   * carry no user; administrators may.
+   */
+  private static void refuseSideDoors(ProcessEngineConfigurationImpl configuration, Command<?> command) {
+    if (!(command instanceof org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd
+        || command instanceof org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd)) {
+      return;
+    }
+    Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+    boolean topLevel = org.camunda.bpm.engine.impl.context.Context.getCommandContext() == null;
+    boolean admin = user != null && user.getGroupIds() != null
+        && user.getGroupIds().contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+    if (topLevel && user != null && user.getUserId() != null && !admin && !OnBehalf.active()) {
+      throw new org.camunda.bpm.engine.AuthorizationException(user.getUserId()
+          + " may start a process only at its start event and pass no message: cases take their data"
+          + " through the application's checks (/api, a start or task form)");
+    }
   }
 
   private static void strip(Map<String, Object> variables) {

@@ -30,8 +30,9 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
  * masked names only (contact and health data live in the application's tables; see {@code
  * io.aftercare.privacy}); it works those offered to it.</li>
  * <li>A team reads the cases of its own processes (not their variables) and starts only the
- * processes whose start form registers through the application's checks (complaint, enquiry);
- * returns, adverse reactions and callbacks start through {@code /api} only.</li>
+ * processes whose first step checks the start form by the API's rules (agents: complaint, enquiry,
+ * a care call; safety: a reaction by phone); returns start through {@code /api} only. A user starts
+ * nothing in the middle of a process and passes no message ({@code TasklistStarts}).</li>
  * <li>Supervisors read everything, variables included, and change nothing outside their tasks.</li>
  * <li>Process owners see definitions, counts and incidents, deploy, suspend and migrate; no
  * variable of any case.</li>

@@ -27,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
+  /** SessionManagementFilter's marker that it has seen the request (its constant is private). */
+  static final String SESSION_MANAGEMENT_APPLIED = "__spring_security_session_mgmt_filter_applied";
 
   private final IdentityService identity;
 
@@ -49,6 +51,10 @@ final class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
             .stream().map(group -> new SimpleGrantedAuthority(group.getId())).toList();
         SecurityContextHolder.getContext().setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, groups));
+        // not a login: Spring Security's session-fixation protection would change the session's id
+        // here, and the webapp's requests still in flight with the old id (Tasklist's own, or the
+        // Case tab's other reads) would be answered 401; Camunda's login protected this session
+        request.setAttribute(SESSION_MANAGEMENT_APPLIED, Boolean.TRUE);
       }
     }
     chain.doFilter(request, response);

@@ -60,6 +60,16 @@ class PhoneReportIT {
     form.put("awareDate", string(today));
     assertThat(http.post(SUBMIT, "agent", Map.of("variables", form)).status()).isIn(403, 404);
 
+    // nor around the form: not started in the middle, nor by the message a complaint sends
+    assertThat(http.post("/engine-rest/process-definition/key/adverseReactionReport/start", "safety", Map.of(
+        "variables", form, "startInstructions", java.util.List.of(Map.of("type", "startBeforeActivity",
+            "activityId", "Task_RegisterReaction")))).status()).isEqualTo(403);
+    assertThat(http.post("/engine-rest/message", "safety", Map.of("messageName", "AdverseReactionReported",
+        "processVariables", form)).status()).isEqualTo(403);
+    assertThat(http.post("/engine-rest/process-definition/key/callbackFollowUp/start", "agent", Map.of(
+        "variables", Map.of("customerId", Map.of("value", 1, "type", "Long"), "reason", string("whenever")))).status())
+        .as("a callback's reason is checked as the API checks it").isEqualTo(400);
+
     Http.Response started = http.post(SUBMIT, "safety", Map.of("variables", form));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instance = started.json().get("id").asText();

@@ -136,12 +136,18 @@ class TasklistChineseIT {
       fill(page, "Phone", "+8613700003333");
       choose(page, "Market", "China");
       choose(page, "Language for messages", "中文");
-      fill(page, "Product SKU", "SK-CREAM-50");
+      fill(page, "Product SKU", "SK-NOPE-50");
       fillDate(page, "Aware since", TODAY);
       fillDate(page, "Reaction began", TODAY);
       page.locator(".modal .fjs-form-field-text").first().click();
       fill(page, "Symptoms", symptoms);
       fill(page, "Body area", "面部");
+      // the product is checked as the API checks it, and said under its field
+      assertThat(page.waitForResponse(r -> r.url().contains("/submit-form"),
+          () -> page.click(".modal button:has-text('启动')")).status()).isEqualTo(400);
+      page.locator(".aftercare-field-error").first().waitFor();
+      assertThat(fieldError(page, "Product SKU")).isEqualTo("不是产品目录中的产品");
+      fill(page, "Product SKU", "SK-CREAM-50");
       start(page);
     });
     Http http = new Http(port);

@@ -97,10 +97,15 @@ function showFieldErrors(errors) {
   let first = null;
   errors.forEach(error => {
     const wanted = (error.label || '').trim();
-    const field = Array.from(document.querySelectorAll('.fjs-form-field')).find(f => {
+    const fields = Array.from(document.querySelectorAll('.fjs-form-field'));
+    // by the label the server names (the same field may be labelled otherwise on another form),
+    // else by the form's component id, which Aftercare's forms derive from the key ("Field_Sku")
+    const componentId = error.field ? '-Field_' + error.field.charAt(0).toUpperCase() + error.field.substring(1) : null;
+    const field = fields.find(f => {
       const label = f.querySelector('.fjs-form-field-label');
       return label && wanted && labelText(label) === wanted;
-    });
+    }) || fields.find(f => componentId && Array.from(f.querySelectorAll('[id]'))
+      .some(e => e.id.endsWith(componentId) || e.id.endsWith(componentId + '-date')));
     if (!field) {
       return;
     }
