@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,6 +44,9 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
   }
   private static final String REGULATORY_PROCESS = "adverseReactionReport";
   private static final java.util.Set<String> REGULATORY_TASKS = java.util.Set.of("Task_Submit", "Task_SubmitFollowUp");
+  /** A DMN engine without the process engine's history listener. */
+  private static final org.camunda.bpm.dmn.engine.DmnEngine PLAIN_DMN =
+      org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskUrgency.class);
 
   @Override
@@ -75,8 +80,12 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
     inputs.put("hoursLeft", !regulatory || task.getDueDate() == null ? null
         : Duration.between(ClockUtil.getCurrentTime().toInstant(), task.getDueDate().toInstant()).toHours());
     try {
-      DmnDecisionResult result = Privileged.call(() -> task.getProcessEngineServices().getDecisionService()
-          .evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
+      // the latest deployed decision, evaluated by the DMN engine itself: no decision history per task
+      // created (its inputs are cases' data, outside any case's erasure) and no permission asked
+      ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+      DecisionDefinitionEntity decision = (DecisionDefinitionEntity) engine.getDeploymentCache()
+          .findDeployedLatestDecisionDefinitionByKey(DECISION);
+      DmnDecisionResult result = PLAIN_DMN.evaluateDecision(decision, inputs);
       if (!result.isEmpty()) {
         Number priority = result.getSingleResult().getEntry("priority");
         if (priority != null && priority.intValue() > task.getPriority()) {
