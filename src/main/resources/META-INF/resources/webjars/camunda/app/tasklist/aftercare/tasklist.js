@@ -23,7 +23,8 @@ const SORTED = 'aftercare.sortedByDueDate';
  * the user picks (Tasklist's own sorting menu), the creation date included.
  */
 function sortByDueDateUnlessChosen() {
-  if (window.sessionStorage.getItem(SORTED)) {
+  // not under the login form: the address changes only once the user is in
+  if (window.sessionStorage.getItem(SORTED) || document.querySelector("input[ng-model='username']")) {
     return;
   }
   const hash = window.location.hash || '#/';
