@@ -103,13 +103,7 @@ class TasklistPrivacyIT {
   }
 
   private void logIn(Page page, String user) {
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    // the webapp has started (its header, with Aftercare's language switch) before anyone types
-    page.locator(".aftercare-language a").first().waitFor();
-    page.fill("input[ng-model='username']", user);
-    page.fill("input[type='password']", "demo");
-    assertThat(page.waitForResponse(response -> response.url().contains("/login/tasklist"),
-        () -> page.click("button[type='submit']")).status()).isEqualTo(200);
+    Browsers.logInToTasklist(page, port, user);
   }
 
   private static long customerId(Http http, String caseNumber) {

@@ -6,6 +6,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,5 +58,34 @@ public final class Browsers {
       });
       steps.accept(page);
     }
+  }
+
+  /**
+   * Logs {@code user} (password demo) into Tasklist through its login form, as a person does. The
+   * form is typed only once the webapp has started (its header carries Aftercare's language
+   * switch); a login typed into a form Angular is still building can be lost, so the form is
+   * typed again, at most three times, when no login request follows the click.
+   */
+  public static void logInToTasklist(Page page, int port, String user) {
+    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    page.locator(".aftercare-language a").first().waitFor();
+    PlaywrightException lost = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      page.fill("input[ng-model='username']", user);
+      page.fill("input[type='password']", "demo");
+      try {
+        Response login = page.waitForResponse(response -> response.url().contains("/login/tasklist"),
+            new Page.WaitForResponseOptions().setTimeout(10_000),
+            () -> page.click("button[type='submit']"));
+        if (login.status() != 200) {
+          fail("Tasklist refused the login of " + user + ": HTTP " + login.status());
+        }
+        return;
+      } catch (PlaywrightException e) {
+        System.out.println("[browser] no login request after attempt " + attempt + " for " + user + ": " + e.getMessage());
+        lost = e;
+      }
+    }
+    throw lost;
   }
 }

@@ -194,13 +194,7 @@ class TasklistChineseIT {
   }
 
   private void logIn(Page page, String user) {
-    page.navigate(base() + "/camunda/app/tasklist/default/");
-    // the webapp has started (its header, with Aftercare's language switch) before anyone types
-    page.locator(".aftercare-language a").first().waitFor();
-    page.fill("input[ng-model='username']", user);
-    page.fill("input[type='password']", "demo");
-    assertThat(page.waitForResponse(response -> response.url().contains("/login/tasklist"),
-        () -> page.click("button[type='submit']")).status()).isEqualTo(200);
+    Browsers.logInToTasklist(page, port, user);
     page.locator(".start-process-action").waitFor();
   }
 
