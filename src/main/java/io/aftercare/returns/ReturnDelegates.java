@@ -132,6 +132,19 @@ class ReturnDelegates {
   }
 
   /**
+   * What the customer is told of an automatic decision: the decision's sentence in the customer's
+   * language (the rules' own {@code eligibilityBasis} is the clerk's, in English, and never sent).
+   * Empty where a clerk reviews: the clerk writes it (starting from {@link ReturnsOnForms}).
+   */
+  private String customerNote(DelegateExecution execution) {
+    Long customerId = CaseVariables.customerId(execution);
+    boolean chinese = customerId != null && customers.find(customerId)
+        .map(c -> c.locale() == io.aftercare.customer.CustomerLocale.ZH_CN).orElse(false);
+    String note = (chinese ? CUSTOMER_NOTE_ZH : CUSTOMER_NOTE_EN).get(execution);
+    return note == null || note.isBlank() ? null : note;
+  }
+
+  /**
    * Input parameter {@code stage}: {@code eligibility}, {@code decision}, {@code receipt},
    * {@code inspection}, {@code cancelled} or {@code closed}.
    */
@@ -140,8 +153,13 @@ class ReturnDelegates {
     return execution -> {
       String rma = RMA_NUMBER.required(execution);
       switch (InputParameters.required(execution, "recordReturn", "stage")) {
-        case "eligibility" -> returns.recordEligibility(rma, bool(execution, "eligible"),
-            ELIGIBILITY_BASIS.get(execution), REVIEW_NEEDED.required(execution));
+        case "eligibility" -> {
+          returns.recordEligibility(rma, bool(execution, "eligible"),
+              ELIGIBILITY_BASIS.get(execution), REVIEW_NEEDED.required(execution));
+          DECISION_NOTE.set(execution, customerNote(execution));
+          execution.removeVariable(CUSTOMER_NOTE_ZH.name());
+          execution.removeVariable(CUSTOMER_NOTE_EN.name());
+        }
         case "decision" -> {
           boolean approved = APPROVED.required(execution);
           String settlement = SETTLEMENT.required(execution);

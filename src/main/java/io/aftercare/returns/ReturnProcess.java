@@ -50,6 +50,12 @@ public final class ReturnProcess {
   /** The eligibility decision's basis and whether a clerk reviews. */
   public static final ProcessVariable<String> ELIGIBILITY_BASIS = ProcessVariable.text("eligibilityBasis");
   public static final ProcessVariable<Boolean> REVIEW_NEEDED = ProcessVariable.flag("reviewNeeded");
+  /**
+   * The decision's sentence for the customer in Chinese and in English (empty when a clerk
+   * reviews); the eligibility step keeps the customer's language's as {@link #DECISION_NOTE}.
+   */
+  public static final ProcessVariable<String> CUSTOMER_NOTE_ZH = ProcessVariable.text("customerNoteZh");
+  public static final ProcessVariable<String> CUSTOMER_NOTE_EN = ProcessVariable.text("customerNoteEn");
   /** The payment gateway's and the fulfilment service's references. */
   public static final ProcessVariable<String> REFUND_REFERENCE = ProcessVariable.text("refundReference");
   public static final ProcessVariable<String> SHIPMENT_REFERENCE = ProcessVariable.text("shipmentReference");

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The clerk's message to the customer on the return review starts in the customer's language, from
- * a sentence for taking the product back or not, not from the rules' own text ({@code
- * eligibilityBasis}, in English, which the process puts there first and the form shows the clerk
- * beside it). The clerk completes the message.
+ * a sentence for taking the product back or not, never from the rules' own text ({@code
+ * eligibilityBasis}, in English, which the form shows the clerk beside it; instances started before
+ * the decision told the customer in their language had it as the note). The clerk completes it.
  */
 @Component
 class ReturnsOnForms implements PersonalData {
@@ -36,7 +36,6 @@ class ReturnsOnForms implements PersonalData {
         || form.customerId() == null) {
       return;
     }
-    // the process starts the note as the rules' text (an automatic rejection tells the customer that)
     Object note = variables.get(ReturnProcess.DECISION_NOTE.name());
     Object basis = variables.get(ReturnProcess.ELIGIBILITY_BASIS.name());
     if (note != null && !note.toString().isBlank() && !note.equals(basis)) {

@@ -77,6 +77,17 @@ class ReturnEligibilityDecisionTest {
     assertThat((Boolean) result.outputs().getEntry("reviewNeeded")).isEqualTo(review);
     assertThat((String) result.outputs().getEntry("shippingPaidBy")).isEqualTo(shipping);
     assertThat((String) result.outputs().getEntry("eligibilityBasis")).isNotBlank();
+    // the customer is told a sentence in their language when no clerk decides; a clerk writes it otherwise
+    String zh = result.outputs().getEntry("customerNoteZh");
+    String en = result.outputs().getEntry("customerNoteEn");
+    if (review) {
+      assertThat(zh).isNullOrEmpty();
+      assertThat(en).isNullOrEmpty();
+    } else {
+      assertThat(zh).isNotBlank().containsPattern("\\p{IsHan}").isNotEqualTo(result.outputs().getEntry("eligibilityBasis"));
+      assertThat(en).isNotBlank().doesNotContainPattern("\\p{IsHan}")
+          .isNotEqualTo(result.outputs().getEntry("eligibilityBasis"));
+    }
     // only a withdrawal's refund runs by the 14 days of Directive 2011/83/EU art. 13(1)
     assertThat((String) result.outputs().getEntry("refundClock"))
         .isEqualTo(rule.equals("Rule_EuWithdrawal") ? "return.refund.EU.withdrawal" : "return.refund");

@@ -145,9 +145,9 @@ class ReturnExchangeProcessTest extends ProcessTest {
     assertThat(current).hasPassed("Task_DecideEligibility").hasNotPassed("Task_Review");
     verify(returns).recordEligibility(RMA, true,
         "CN: quality problem within 7 days of delivery: return or exchange, return shipping paid by the brand", false);
+    // the decision's note is the customer's sentence in their language (the basis is the clerk's)
     verify(returns).recordDecision(RMA, true, "refund", "brand",
-        "CN: quality problem within 7 days of delivery: return or exchange, return shipping paid by the brand",
-        "returnEligibility");
+        "商品在签收后 7 天内出现质量问题，可退货或换货，退货运费由我们承担。", "returnEligibility");
     assertThat(calls).contains("notifyCustomer:template=return-instructions-brand");
 
     receiveParcel("sealed");
@@ -253,8 +253,11 @@ class ReturnExchangeProcessTest extends ProcessTest {
     start(variables);
 
     assertThat(current).hasNotPassed("Task_Review").hasPassed("Task_NotifyRejected");
+    // the Chinese customer is told the decision's Chinese sentence, not the rules' English basis
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(current.getId())
-        .variableName("decisionNote").singleResult().getValue()).asString().contains("confirmed at purchase");
+        .variableName("decisionNote").singleResult().getValue())
+        .isEqualTo("该化妆品已拆封，且您在购买时已确认拆封后的化妆品不适用七天无理由退货。");
+    assertThat(runtimeService().createVariableInstanceQuery().variableName("customerNoteEn").count()).isZero();
     assertThat(calls).contains("notifyCustomer:template=return-rejected");
     verify(returns).close(eq(RMA), eq("rejected"), any());
   }
