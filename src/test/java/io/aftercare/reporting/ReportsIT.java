@@ -353,7 +353,7 @@ class ReportsIT {
         .map(v -> v.get("name").asText() + "|" + v.get("label").asText() + "|" + v.get("value").asText()).toList())
         .containsExactly("answer|Answer given to the customer / 答复内容|Unopened within 14 days: yes.",
             "followUp|Does the customer need another case? / 是否需要另开工单|No / 不需要");
-    assertThat(completed.get("process").asText()).isEqualTo("General enquiry");
+    assertThat(completed.get("process").asText()).isEqualTo("一般咨询 General enquiry");
     Instant previous = Instant.MIN;
     for (JsonNode entry : timeline) {
       Instant at = Instant.parse(entry.get("at").asText());

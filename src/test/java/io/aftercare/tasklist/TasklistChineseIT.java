@@ -56,6 +56,10 @@ class TasklistChineseIT {
       choose(page, "Market", "China");
       choose(page, "Language", "中文");
       fill(page, "Product SKU", "SK-NOPE-99");
+      // the form's date picker: weeks from Monday, months and days in Chinese
+      field(page, "Purchase date").locator("input:not([type=hidden])").first().click();
+      assertThat(page.locator(".flatpickr-calendar.open .flatpickr-weekday").first().innerText().trim())
+          .isEqualTo("周一");
       fillDate(page, "Purchase date", LocalDate.now().plusDays(30).toString());
       page.locator(".modal .fjs-form-field-text").first().click();
       fill(page, "What happened", "瓶子漏液");
@@ -88,7 +92,8 @@ class TasklistChineseIT {
       page.click("text=工单 Case");
       page.locator(".aftercare-case .aftercare-badge").first().waitFor();
       page.locator(".aftercare-case .aftercare-urgency").waitFor();
-      assertThat(page.locator(".aftercare-case").innerText()).contains("受理并分诊", "时间线", "紧急程度：", "客户等级：");
+      assertThat(page.locator(".aftercare-case").innerText()).contains("受理并分诊", "时间线", "紧急程度：", "客户等级：")
+          .contains("投诉受理确认").doesNotContain("complaint-acknowledgement");
       assertThat(page.locator(".aftercare-case .aftercare-badge").allInnerTexts()).contains("正常");
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "tasklist-zh-case-panel.png"))
           .setFullPage(true));

@@ -166,6 +166,36 @@ const CLOCKS = {
   'enquiry.answer': ['Answer the enquiry', '答复咨询']
 };
 
+/** The messages by what they tell (src/main/resources/templates/notifications/<template>.<language>.txt). */
+const TEMPLATES = {
+  'acknowledgement': ['Acknowledgement', '受理确认'],
+  'callback-dissatisfied': ['Callback: still dissatisfied', '回访：客户仍不满意'],
+  'callback-survey': ['Satisfaction survey', '满意度调查'],
+  'complaint-acknowledgement': ['Complaint acknowledged', '投诉受理确认'],
+  'complaint-closed-no-response': ['Closed: no reply from the customer', '因客户未回复而结案'],
+  'complaint-evidence-reminder': ['Evidence reminder', '补充证据提醒'],
+  'complaint-evidence-request': ['Evidence requested', '请求补充证据'],
+  'complaint-outcome': ['Complaint outcome', '投诉处理结果'],
+  'escalation-breach': ['Escalation: target passed', '升级：已超时'],
+  'escalation-manager': ['Escalation to the manager', '升级至主管'],
+  'escalation-warning': ['Warning: target near', '预警：即将超时'],
+  'resolution-promise': ['Resolution promised', '处理承诺'],
+  'return-cancelled': ['Return cancelled', '退换货已取消'],
+  'return-instructions-brand': ['Return instructions (shipping paid by us)', '退回说明（我方承担运费）'],
+  'return-instructions-customer': ['Return instructions (shipping paid by the customer)', '退回说明（客户承担运费）'],
+  'return-refunded': ['Refunded', '已退款'],
+  'return-rejected': ['Return not accepted', '退换货未获受理'],
+  'return-reminder': ['Return reminder', '退回提醒'],
+  'return-replaced': ['Replacement sent', '换货已寄出'],
+  'return-returned-to-customer': ['Parcel sent back to the customer', '包裹已退回客户']
+};
+
+const CHANNELS = {EMAIL: ['e-mail', '电子邮件'], SMS: ['SMS', '短信']};
+
+function templateName(template) {
+  return TEMPLATES[template] ? t(...TEMPLATES[template]) : template;
+}
+
 const MESSAGE_STATES = {
   PENDING: ['waiting', '待发送'], SENT: ['sent', '已发送'],
   FAILED: ['failed', '发送失败']
@@ -282,7 +312,8 @@ function renderCase(node, view, timeline, task) {
   node.appendChild(element('h5', {}, t('Messages', '消息')));
   node.appendChild(view.notifications.length ? table(
     [t('Message', '消息'), t('To', '收件人'), t('Channel', '渠道'), t('State', '状态'), t('When', '时间')],
-    view.notifications.map(m => [m.template, m.recipient || '', m.channel || '',
+    view.notifications.map(m => [templateName(m.template), m.recipient || '',
+      CHANNELS[m.channel] ? t(...CHANNELS[m.channel]) : (m.channel || ''),
       MESSAGE_STATES[m.state] ? t(...MESSAGE_STATES[m.state]) : m.state, when(m.sentAt || m.createdAt)]))
     : element('p', {}, t('No message yet.', '暂无消息。')));
 
@@ -290,7 +321,8 @@ function renderCase(node, view, timeline, task) {
   node.appendChild(table(
     [t('When', '时间'), t('What', '事件'), '', t('Who', '人员'), t('Detail', '详情')],
     timeline.entries.map(e => [when(e.at), EVENTS[e.type] ? t(...EVENTS[e.type]) : e.type,
-      e.type.startsWith('CLOCK_') ? clockName(e.title) : e.title, e.who || '', e.detail || ''])));
+      e.type.startsWith('CLOCK_') ? clockName(e.title) : e.type.startsWith('MESSAGE_') ? templateName(e.title) : e.title,
+      e.who || '', e.detail || ''])));
 }
 
 async function showCase(node, taskId) {
