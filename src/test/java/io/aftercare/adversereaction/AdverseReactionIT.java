@@ -111,7 +111,7 @@ class AdverseReactionIT {
     assertThat(http.get("/api/adverse-reactions/" + caseNumber + "/reports", "agent").status()).isEqualTo(403);
 
     JsonNode submit = work.onlyTask(caseNumber, "safety");
-    assertThat(submit.get("name").asText()).startsWith("Submit AR");
+    assertThat(submit.get("name").asText()).startsWith("报送 Submit AR");
     work.complete(submit, "safety", Map.of("submittedOn", string("2026-11-27"),
         "submissionReference", string(regulator + "-778")));
     assertThat(http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json().get(0)
@@ -331,7 +331,7 @@ class AdverseReactionIT {
     work.complete(work.onlyTask(caseNumber, "safety"), "safety", Map.of("causality", string("possible"),
         "assessmentNote", string("Mild redness")));
 
-    assertThat(work.onlyTask(caseNumber, "safety").get("name").asText()).startsWith("Follow up L. S.");
+    assertThat(work.onlyTask(caseNumber, "safety").get("name").asText()).startsWith("健康随访 Follow up L. S.");
     assertThat(http.get("/api/adverse-reactions/" + caseNumber + "/reports", "safety").json()).isEmpty();
     assertThat(http.post("/api/adverse-reactions/" + caseNumber + "/follow-up", "safety",
         Map.of("awareDate", "2026-11-21", "information", "x")).status()).isEqualTo(409);
@@ -349,8 +349,8 @@ class AdverseReactionIT {
       work.complete(submit, "safety", Map.of("submittedOn", string("2026-11-20"), "submissionReference", string("R")));
       cases.add(caseNumber);
     }
-    assertThat(work.onlyTask(cases.get(0), "safety").get("name").asText()).startsWith("Follow up");
-    assertThat(work.onlyTask(cases.get(2), "safety").get("name").asText()).startsWith("Review batch signal H2605B");
+    assertThat(work.onlyTask(cases.get(0), "safety").get("name").asText()).startsWith("健康随访 Follow up");
+    assertThat(work.onlyTask(cases.get(2), "safety").get("name").asText()).startsWith("批次信号 Review batch signal H2605B");
   }
 
   @Test
@@ -367,7 +367,7 @@ class AdverseReactionIT {
     work.runJobs(caseNumber);
 
     JsonNode details = work.onlyTask(caseNumber, "safety");
-    assertThat(details.get("name").asText()).isEqualTo("Case details " + caseNumber + " · SK-SERUM-30 Barrier Repair Serum 30 ml");
+    assertThat(details.get("name").asText()).isEqualTo("登记详情 Case details " + caseNumber + " · SK-SERUM-30 Barrier Repair Serum 30 ml");
   }
 
   @Test
@@ -388,7 +388,7 @@ class AdverseReactionIT {
     details.put("outcome", string("Discharged after two days"));
     work.complete(work.onlyTask(caseNumber, "safety"), "safety", details);
     JsonNode assess = work.onlyTask(caseNumber, "safety");
-    assertThat(assess.get("name").asText()).isEqualTo("Assess " + caseNumber + " · serious");
+    assertThat(assess.get("name").asText()).isEqualTo("评估 Assess " + caseNumber + " · 严重 serious");
     work.complete(assess, "safety", Map.of("causality", string("probable"), "assessmentNote", string("Temporal link")));
   }
 
@@ -425,7 +425,7 @@ class AdverseReactionIT {
 
   private JsonNode followUpTask(String caseNumber, String received) {
     return work.tasks(caseNumber, "safety").stream()
-        .filter(t -> t.get("name").asText().startsWith("Submit follow-up")
+        .filter(t -> t.get("name").asText().startsWith("报送随访 Submit follow-up")
             && t.get("name").asText().endsWith("received " + received))
         .findFirst().orElseThrow();
   }

@@ -96,19 +96,19 @@ class AdverseReactionReportProcessTest extends ProcessTest {
   @Test
   void seriousReactionInChinaIsReportedWithinTheRegulatoryDeadline() {
     fromComplaint("CN", false);
-    assertThat(task()).hasCandidateGroup("safety").hasName("Case details " + CASE + " · SUN-SPF50-50 Daily Shield");
+    assertThat(task()).hasCandidateGroup("safety").hasName("登记详情 Case details " + CASE + " · SUN-SPF50-50 Daily Shield");
     // internal report: 24 h from the start of 2026-11-20 in Shanghai (2026-11-19T16:00Z)
     assertThat(task().getDueDate()).isEqualTo(date("2026-11-20T16:00:00Z"));
     complete(task(), details("CN", Map.of("hospitalised", true)));
 
     assertThat(runtimeService().getVariable(current.getId(), SERIOUSNESS.name())).isEqualTo("serious");
     assertThat(calls).contains("slaClock:clock=adverse.regulatory.CN.serious,action=start");
-    assertThat(task()).hasName("Assess " + CASE + " · serious");
+    assertThat(task()).hasName("评估 Assess " + CASE + " · 严重 serious");
     complete(task(), withVariables(CAUSALITY.name(), "probable", "assessmentNote", "Onset two days after first use."));
 
     assertThat(calls).containsSubsequence("slaClock:clock=adverse.internal,action=stop",
         "recordAdverseReaction:stage=assessment", "adverseReport:INITIAL");
-    assertThat(task()).hasName("Submit AR-2026-000555 to the regulator · serious");
+    assertThat(task()).hasName("报送 Submit AR-2026-000555 to the regulator · 严重 serious");
     // CN serious: 15 calendar days after 2026-11-20 -> end of 2026-12-05 in Shanghai
     assertThat(task().getDueDate()).isEqualTo(date("2026-12-05T15:59:59Z"));
     complete(task(), withVariables(SUBMITTED_ON.name(), "2026-11-27", SUBMISSION_REFERENCE.name(), "NMPA-2026-88812"));
@@ -116,7 +116,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     assertThat(calls).containsSubsequence("slaClock:clock=adverse.regulatory.CN.serious,action=stop",
         "recordAdverseReaction:stage=submission");
     assertThat(clocks.clock(CASE, "adverse.regulatory.CN.serious").open()).isFalse();
-    assertThat(task()).hasName("Follow up 王丽 on their health · " + CASE);
+    assertThat(task()).hasName("健康随访 Follow up 王丽 on their health · " + CASE);
     complete(task(), withVariables("outcome", "Recovered after a week.", "recovered", true));
     assertThat(current).isEnded().hasPassed("EndEvent_Closed").hasNotPassed("Task_ReviewSignal");
   }
@@ -174,7 +174,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     complete(task(), withVariables(CAUSALITY.name(), "possible", "assessmentNote", "-"));
 
     assertThat(current).isWaitingAt("Task_ReviewSignal");
-    assertThat(task()).hasCandidateGroup("safety").hasName("Review batch signal U2604B · 3 reports");
+    assertThat(task()).hasCandidateGroup("safety").hasName("批次信号 Review batch signal U2604B · 3 reports");
     complete(task(), withVariables("signalDecision", "investigate", "signalNote", "Three reports in a month."));
     assertThat(current).isWaitingAt("Task_FollowUpCustomer");
   }
@@ -193,7 +193,7 @@ class AdverseReactionReportProcessTest extends ProcessTest {
     assertThat(calls).containsSubsequence("slaClock:clock=adverse.followup.CN.serious:F1,action=start",
         "adverseReport:FOLLOW_UP");
     assertThat(task()).hasCandidateGroup("safety")
-        .hasName("Submit follow-up of AR-2026-000555 to the regulator · received 2026-12-20");
+        .hasName("报送随访 Submit follow-up of AR-2026-000555 to the regulator · received 2026-12-20");
     // CN serious follow-up: 20 calendar days after 2026-12-20 -> end of 2027-01-09 in Shanghai
     assertThat(task().getDueDate()).isEqualTo(date("2027-01-09T15:59:59Z"));
     complete(task(), withVariables(SUBMITTED_ON.name(), "2026-12-28", SUBMISSION_REFERENCE.name(), "NMPA-2026-88812-F1"));

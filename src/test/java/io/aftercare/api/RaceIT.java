@@ -91,7 +91,7 @@ class RaceIT {
         .containsEntry(204, 1);
     assertThat(statuses.keySet()).allMatch(status -> status == 204 || status == 404 || status == 409);
     assertThat(work.tasks(caseNumber, "agent")).extracting(t -> t.get("name").asText())
-        .singleElement().asString().startsWith("Resolve " + caseNumber);
+        .singleElement().asString().startsWith("处理 Resolve " + caseNumber);
   }
 
   private static Map<Integer, Integer> race(Supplier<Http.Response> request) throws Exception {

@@ -103,7 +103,7 @@ class CallbackFollowUpProcessTest extends ProcessTest {
     assertThat(runtimeService().getVariable(current.getId(), "maxAttempts")).isEqualTo(3);
 
     execute(timer("Timer_UntilCallbackDate"));
-    assertThat(task()).hasCandidateGroup("agent").hasName("Call 王丽 · " + CASE + " · 高价值 high-value");
+    assertThat(task()).hasCandidateGroup("agent").hasName("回访 Call 王丽 · " + CASE + " · 高价值 high-value");
     assertThat(task().getDueDate()).isEqualTo(CALL_DUE);
     complete(task(), withVariables("reached", true, "csat", 5, "nps", 9, "resolved", true, "comment", "谢谢"));
 

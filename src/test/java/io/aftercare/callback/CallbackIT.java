@@ -67,7 +67,7 @@ class CallbackIT {
     assertThat(local.getDayOfWeek().getValue()).isLessThanOrEqualTo(5);
     assertThat(local.toLocalTime()).isBetween(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0));
     work.fireTimer(caseNumber, "Timer_UntilCallbackDate");
-    assertThat(work.onlyTask(caseNumber, "agent").get("name").asText()).isEqualTo("Call E. J. · " + caseNumber + " · 高价值 high-value");
+    assertThat(work.onlyTask(caseNumber, "agent").get("name").asText()).isEqualTo("回访 Call E. J. · " + caseNumber + " · 高价值 high-value");
   }
 
   @Test
@@ -175,13 +175,13 @@ class CallbackIT {
 
     work.fireTimer(caseNumber, "Timer_UntilCallbackDate");
     JsonNode call = work.onlyTask(caseNumber, "agent");
-    assertThat(call.get("name").asText()).startsWith("Call L. S. · " + caseNumber);
+    assertThat(call.get("name").asText()).startsWith("回访 Call L. S. · " + caseNumber);
     work.complete(call, "agent", Map.of("reached", bool(true), "csat", integer(2), "resolved", bool(false),
         "comment", string("The new one broke too.")));
     work.runJobs(caseNumber);   // the reopen message
 
     JsonNode triage = work.onlyTask(caseNumber, "agent");
-    assertThat(triage.get("name").asText()).startsWith("Triage " + caseNumber);
+    assertThat(triage.get("name").asText()).startsWith("分诊 Triage " + caseNumber);
     JsonNode note = http.get("/engine-rest/task/" + triage.get("id").asText() + "/variables/repeatNote", "agent").json();
     assertThat(note.get("value").asText()).contains("The new one broke too.");
     List<String> staff = new ArrayList<>();

@@ -122,7 +122,7 @@ class ComplaintHandlingProcessTest extends ProcessTest {
 
     assertThat(complaint).isWaitingAt("Task_Resolve");
     assertThat(task()).hasCandidateGroup("agent")
-        .hasName("Resolve " + CASE + " · 轻微 minor · SK-SERUM-30 Barrier Repair Serum 30 ml");
+        .hasName("处理 Resolve " + CASE + " · 轻微 minor · SK-SERUM-30 Barrier Repair Serum 30 ml");
     assertThat(task().getPriority()).isEqualTo(40);
     assertThat(task().getDueDate()).isEqualTo(RESOLVE_DUE);
     resolve(complaint, "guidance", null);
@@ -148,7 +148,7 @@ class ComplaintHandlingProcessTest extends ProcessTest {
     execute(acknowledgementJob(complaint));
 
     assertThat(complaint).isWaitingAt("Task_Triage");
-    assertThat(task()).hasCandidateGroup("agent").hasName("Triage " + CASE + " · 高价值 high-value · SK-SERUM-30 Barrier Repair Serum 30 ml");
+    assertThat(task()).hasCandidateGroup("agent").hasName("分诊 Triage " + CASE + " · 高价值 high-value · SK-SERUM-30 Barrier Repair Serum 30 ml");
     assertThat(task().getDueDate()).isEqualTo(CONFIRM_DUE);
     assertThat(task().getFollowUpDate()).isEqualTo(CONFIRM_WARN);
   }

@@ -72,7 +72,7 @@ class ComplaintIT {
     assertThat(CaseWork.customerTemplates(view)).containsExactly("complaint-acknowledgement");
 
     JsonNode triage = work.onlyTask(caseNumber, "agent");
-    assertThat(triage.get("name").asText()).isEqualTo("Triage " + caseNumber + " · 高价值 high-value · SK-SERUM-30 Barrier Repair Serum 30 ml");
+    assertThat(triage.get("name").asText()).isEqualTo("分诊 Triage " + caseNumber + " · 高价值 high-value · SK-SERUM-30 Barrier Repair Serum 30 ml");
     work.complete(triage, "agent", Map.of("category", string("efficacy"), "severity", integer(2),
         "evidenceComplete", bool(false), "evidenceRequest", string("A photo of the batch code on the box.")));
     work.runJobs(caseNumber);
@@ -91,7 +91,7 @@ class ComplaintIT {
         .query(Long.class).single()).isEqualTo(2);
 
     JsonNode resolve = work.onlyTask(caseNumber, "agent");
-    assertThat(resolve.get("name").asText()).startsWith("Resolve " + caseNumber + " · 影响使用 affects use · 高价值 high-value");
+    assertThat(resolve.get("name").asText()).startsWith("处理 Resolve " + caseNumber + " · 影响使用 affects use · 高价值 high-value");
     assertThat(resolve.get("priority").asInt()).isEqualTo(75);
     work.complete(resolve, "agent", Map.of("resolution", string("compensation"),
         "compensationAmount", Map.of("value", 80, "type", "Integer"),
@@ -341,7 +341,7 @@ class ComplaintIT {
     work.runJobs(caseNumber);
     JsonNode triage = work.onlyTask(caseNumber, "agent");
     assertThat(triage.get("assignee").asText()).isEqualTo("agent");
-    assertThat(triage.get("name").asText()).startsWith("Triage " + caseNumber);
+    assertThat(triage.get("name").asText()).startsWith("分诊 Triage " + caseNumber);
   }
 
   /**

@@ -65,7 +65,7 @@ class GeneralEnquiryIT {
     // agents read the enquiry's tasks, but this one is offered to the returns clerks
     assertThat(http.post("/engine-rest/task/" + task + "/claim", "agent", Map.of("userId", "agent")).status())
         .isEqualTo(403);
-    assertThat(tasks.get(0).get("name").asText()).isEqualTo("Answer enquiry " + caseNumber);
+    assertThat(tasks.get(0).get("name").asText()).isEqualTo("答复 Answer enquiry " + caseNumber);
 
     Http.Response form = http.get("/engine-rest/task/" + task + "/deployed-form", "returns");
     assertThat(form.status()).isEqualTo(200);
@@ -99,7 +99,7 @@ class GeneralEnquiryIT {
         .isEqualTo(204);
 
     JsonNode register = http.get("/engine-rest/task?processInstanceId=" + instance, "agent").json().get(0);
-    assertThat(register.get("name").asText()).isEqualTo("Register the complaint of enquiry " + caseNumber);
+    assertThat(register.get("name").asText()).isEqualTo("登记投诉 Register the complaint of enquiry " + caseNumber);
     Http.Response registered = http.post("/engine-rest/task/" + register.get("id").asText() + "/complete", "agent",
         Map.of("variables", Map.of("intakeChannel", value("wechat"), "customerName", value("王丽"),
             "customerPhone", value("+8613800000001"), "market", value("CN"), "locale", value("zh-CN"),

@@ -86,7 +86,7 @@ class GeneralEnquiryProcessTest extends ProcessTest {
     complete(task(), withVariables("answer", "We are sorry: we register your complaint.", "followUp", "complaint"));
 
     assertThat(enquiry).isWaitingAt("Task_RegisterComplaint");
-    assertThat(task()).hasCandidateGroup("agent").hasName("Register the complaint of enquiry " + CASE_NUMBER);
+    assertThat(task()).hasCandidateGroup("agent").hasName("登记投诉 Register the complaint of enquiry " + CASE_NUMBER);
     assertThat(taskService().createTaskQuery().initializeFormKeys().singleResult().getCamundaFormRef().getKey())
         .isEqualTo("register-complaint");
     complete(task(), withVariables("sku", "SK-SERUM-30", "description", "The serum burns."));
@@ -112,7 +112,7 @@ class GeneralEnquiryProcessTest extends ProcessTest {
     ProcessInstance enquiry = start(topic, "+33 6 00 00 00 99");
 
     assertThat(enquiry).isWaitingAt("Task_AnswerEnquiry").hasBusinessKey(CASE_NUMBER);
-    assertThat(task()).hasCandidateGroup(team).hasName("Answer enquiry " + CASE_NUMBER);
+    assertThat(task()).hasCandidateGroup(team).hasName("答复 Answer enquiry " + CASE_NUMBER);
 
     complete(task(), withVariables("answer", "Apply after cleansing, morning and evening.",
         "followUp", "none"));

@@ -154,7 +154,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
     assertThat(calls).contains("slaClock:clock=return.refund,action=start");
     assertThat(runtimeService().getVariable(current.getId(), "settlementFrom")).isEqualTo(receiptDay().toString());
     assertThat(runtimeService().getVariable(current.getId(), "settlementCalendar")).isNull();
-    assertThat(task()).hasName("Inspect " + RMA + " · SUN-SPF50-50 · refund").hasCandidateGroup("returns");
+    assertThat(task()).hasName("检验 Inspect " + RMA + " · SUN-SPF50-50 · 退款 refund").hasCandidateGroup("returns");
     assertThat(task().getDueDate()).isEqualTo(SETTLEMENT_DUE);
     assertThat(task().getFollowUpDate()).isEqualTo(SETTLEMENT_WARN);
     assertThat(runtimeService().getVariable(current.getId(), "inspectedBatch")).isEqualTo("U2604B");
@@ -193,14 +193,14 @@ class ReturnExchangeProcessTest extends ProcessTest {
     assertThat(runtimeService().getVariable(current.getId(), "settlementFrom"))
         .isEqualTo(REQUESTED_AT.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate().toString());
     assertThat(runtimeService().getVariable(current.getId(), "settlementCalendar")).isEqualTo("FR");
-    assertThat(task()).hasName("Inspect " + RMA + " · SUN-SPF50-50 · refund");
+    assertThat(task()).hasName("检验 Inspect " + RMA + " · SUN-SPF50-50 · 退款 refund");
   }
 
   @Test
   void qualityDefectAfterSevenDaysIsReviewedWithinTheDayAndExchanged() {
     request("quality_defect", today().minusDays(10), true, "refund");
     assertThat(calls).contains("slaClock:clock=return.review,action=start");
-    assertThat(task()).hasName("Review return " + RMA + " · 质量问题 · day 10").hasCandidateGroup("returns");
+    assertThat(task()).hasName("审核 Review return " + RMA + " · 质量问题 · 第10天").hasCandidateGroup("returns");
     assertThat(task().getDueDate()).isEqualTo(REVIEW_DUE);
     assertThat(timer("Timer_ReviewWarning").getDuedate()).isEqualTo(REVIEW_WARN);
     assertThat(timer("Timer_ReviewBreach").getDuedate()).isEqualTo(REVIEW_DUE);
@@ -267,7 +267,7 @@ class ReturnExchangeProcessTest extends ProcessTest {
     Map<String, Object> variables = direct("changed_mind", today().minusDays(1), false, "refund");
     start(variables);
     assertThat(calls).contains("notifyCustomer:template=return-instructions-customer");
-    assertThat(task()).hasName("Receive parcel " + RMA + " · SUN-SPF50-50");
+    assertThat(task()).hasName("签收 Receive parcel " + RMA + " · SUN-SPF50-50");
     assertThat(task().getDueDate()).isEqualTo(PARCEL_TIMEOUT);
     assertThat(timer("Timer_ParcelReminder").getDuedate()).isEqualTo(PARCEL_REMINDER);
     assertThat(timer("Timer_ParcelTimeout").getDuedate()).isEqualTo(PARCEL_TIMEOUT);

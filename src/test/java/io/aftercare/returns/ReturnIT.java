@@ -79,7 +79,7 @@ class ReturnIT {
     work.runJobs(caseNumber);
 
     JsonNode parcel = work.onlyTask(caseNumber, "returns");
-    assertThat(parcel.get("name").asText()).isEqualTo("Receive parcel " + rma + " · SUN-SPF50-50 Daily Shield Sunscreen SPF50+ PA++++ 50 ml");
+    assertThat(parcel.get("name").asText()).isEqualTo("签收 Receive parcel " + rma + " · SUN-SPF50-50 Daily Shield Sunscreen SPF50+ PA++++ 50 ml");
     Http.Response receipt = http.post("/api/returns/" + rma + "/receipt", "returns",
         Map.of("receivedOn", today.toString(), "condition", "opened", "batch", "U2604B"));
     assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
@@ -89,7 +89,7 @@ class ReturnIT {
     assertThat(again.json().get("detail").asText()).contains(rma + " is not waiting for a parcel");
 
     JsonNode inspection = work.onlyTask(caseNumber, "returns");
-    assertThat(inspection.get("name").asText()).startsWith("Inspect " + rma);
+    assertThat(inspection.get("name").asText()).startsWith("检验 Inspect " + rma);
     assertThat(inspection.get("due").asText()).isNotBlank();
     work.complete(inspection, "returns", Map.of("conditionMatches", bool(true), "inspectedBatch", string("U2604B"),
         "inspectionNote", string("Pump blocked; product discoloured.")));
@@ -238,7 +238,7 @@ class ReturnIT {
     String rma = created.json().get("rmaNumber").asText();
 
     JsonNode review = work.onlyTask(caseNumber, "returns");
-    assertThat(review.get("name").asText()).isEqualTo("Review return " + rma + " · 质量问题 · day 100");
+    assertThat(review.get("name").asText()).isEqualTo("审核 Review return " + rma + " · 质量问题 · 第100天");
     assertThat(review.get("due").asText()).isNotBlank();
     JsonNode form = http.get("/engine-rest/task/" + review.get("id").asText() + "/form-variables", "returns").json();
     assertThat(form.get("eligibilityBasis").get("value").asText()).isEqualTo("EU: 2-year legal guarantee: check the defect");

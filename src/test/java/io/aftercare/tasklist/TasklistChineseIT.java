@@ -83,10 +83,12 @@ class TasklistChineseIT {
       // the case number at once: the triage is in the agent's own list, titled with it
       page.reload();
       page.click("text=我的任务 My tasks");
-      Locator triage = page.locator("li.task:has-text('Triage AC-')").first();
+      Locator triage = page.locator("li.task:has-text('分诊 Triage AC-')").first();
       triage.waitFor();
       String title = triage.locator("h4.task a").innerText();
-      assertThat(title).matches("(?s).*Triage AC-\\d{4}-\\d{6}.*");
+      assertThat(title).matches("(?s).*分诊 Triage AC-\\d{4}-\\d{6}.*");
+      // the card's priority in words, not a bare number
+      assertThat(triage.locator(".priority").getAttribute("data-urgency")).matches("(紧急 urgent|高 high|普通 normal)");
       triage.click();
       // the case beside the task: its clocks with their standing, in Chinese
       page.click("text=工单 Case");

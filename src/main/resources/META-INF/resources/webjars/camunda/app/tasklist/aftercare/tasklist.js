@@ -12,6 +12,8 @@
  *    the messages sent and the timeline, read from
  *    Aftercare's /api with the Tasklist login. The API decides what each group may see: a group
  *    that may not read cases gets a sentence, not the case.
+ * 4. A task card's priority in words (紧急 urgent, 高 high, 普通 normal) instead of Tasklist's bare
+ *    number, which stays in the tooltip.
  */
 const BY_DUE_DATE = JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}]);
 // what Tasklist itself writes into the address when it lists a filter's tasks the first time
@@ -43,6 +45,30 @@ function sortByDueDateUnlessChosen() {
 }
 window.addEventListener('hashchange', sortByDueDateUnlessChosen);
 sortByDueDateUnlessChosen();
+
+/**
+ * The words of a priority: io.aftercare.process.TaskUrgency#words, the same thresholds (80 and
+ * above urgent, 60 and above high, else normal), for every card in the list.
+ */
+function priorityWords(priority) {
+  return priority >= 80 ? '紧急 urgent' : priority >= 60 ? '高 high' : '普通 normal';
+}
+
+function prioritiesInWords() {
+  document.querySelectorAll('li.task .priority').forEach(element => {
+    const number = parseInt(element.textContent, 10);
+    if (!Number.isNaN(number)) {
+      const words = priorityWords(number);
+      if (element.getAttribute('data-urgency') !== words) {
+        element.setAttribute('data-urgency', words);
+        element.setAttribute('data-level', number >= 80 ? 'urgent' : number >= 60 ? 'high' : 'normal');
+        element.setAttribute('title', String(number));
+      }
+    }
+  });
+}
+new MutationObserver(prioritiesInWords).observe(document.documentElement,
+    {childList: true, subtree: true, characterData: true});
 
 // read when used, not when loaded: ../../aftercare/language.js (which sets it) may load after this file
 const zh = () => (document.documentElement.lang || '').startsWith('zh');
