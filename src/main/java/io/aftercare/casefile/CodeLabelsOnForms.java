@@ -1,6 +1,6 @@
 package io.aftercare.casefile;
 
-import io.aftercare.privacy.PersonalData;
+import io.aftercare.privacy.TaskFormAdditions;
 import io.aftercare.privacy.TaskForm;
 import io.aftercare.process.CodeLabels;
 import java.util.Set;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * hook that adds what a form shows of the person (the form-variable command, every door).
  */
 @Component
-class CodeLabelsOnForms implements PersonalData {
+class CodeLabelsOnForms implements TaskFormAdditions {
 
   private final CodeLabels labels;
 
@@ -22,10 +22,6 @@ class CodeLabelsOnForms implements PersonalData {
     this.labels = labels;
   }
 
-  @Override
-  public Set<String> personalVariables() {
-    return Set.of();
-  }
 
   @Override
   public void addToTaskForm(TaskForm form, VariableMap variables) {

@@ -1,7 +1,7 @@
 package io.aftercare.complaint;
 
 import io.aftercare.customer.Market;
-import io.aftercare.privacy.PersonalData;
+import io.aftercare.privacy.TaskFormAdditions;
 import io.aftercare.privacy.TaskForm;
 import io.aftercare.process.ProcessDeployer;
 import io.aftercare.process.ProcessResources;
@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  * what the decision will do; a process owner who changes the threshold changes both.
  */
 @Component
-class ComplaintOnForms implements PersonalData {
+class ComplaintOnForms implements TaskFormAdditions {
 
   private static final String DECISION = "complaint-approval.dmn";
 
@@ -43,10 +42,6 @@ class ComplaintOnForms implements PersonalData {
     this.jdbc = jdbc;
   }
 
-  @Override
-  public Set<String> personalVariables() {
-    return Set.of();
-  }
 
   @Override
   public void addToTaskForm(TaskForm form, VariableMap variables) {

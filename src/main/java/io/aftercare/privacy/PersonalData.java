@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * history, and a task's form gets the personal data it needs from the tables, at the time it is
  * opened, for those who may see it.
  */
-public interface PersonalData {
+public interface PersonalData extends TaskFormAdditions {
 
   /** Process variables that never go to Camunda's history (nor, after their step, its runtime). */
   Set<String> personalVariables();
@@ -19,5 +19,6 @@ public interface PersonalData {
    * Adds to a task form's variables what the task shows of the person (e.g. a masked contact,
    * or health details for the safety team), recording full reads in the access log.
    */
+  @Override
   default void addToTaskForm(TaskForm form, VariableMap variables) {}
 }

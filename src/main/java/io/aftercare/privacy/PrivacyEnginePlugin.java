@@ -36,18 +36,21 @@ import org.springframework.stereotype.Component;
  * phone number or symptoms passes them to its step, which stores them in the application's
  * tables and removes them before the transaction ends.</li>
  * <li>Opening a task form through any door (Tasklist, {@code /engine-rest}, the Java API) runs
- * {@link GetTaskFormVariablesCmd}; after it, each feature adds what the form shows of the person
- * for the user who opens it (their groups decide), logging full reads.</li>
+ * {@link GetTaskFormVariablesCmd}; after it, each feature ({@link TaskFormAdditions}) adds what
+ * the form shows of the person for the user who opens it (their groups decide), logging full
+ * reads, and what else it shows (codes in words, a threshold).</li>
  * </ul>
  */
 @Component
 class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<PersonalData> features;
+  private final ObjectProvider<TaskFormAdditions> formAdditions;
   private volatile Set<String> personalVariables;
 
-  PrivacyEnginePlugin(ObjectProvider<PersonalData> features) {
+  PrivacyEnginePlugin(ObjectProvider<PersonalData> features, ObjectProvider<TaskFormAdditions> formAdditions) {
     this.features = features;
+    this.formAdditions = formAdditions;
   }
 
   @Override
@@ -125,7 +128,7 @@ class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
             task.getTaskDefinitionKey(), instance.getBusinessKey(),
             customerId instanceof Number number ? number.longValue() : null,
             user.getUserId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
-        features.orderedStream().forEach(feature -> feature.addToTaskForm(form, variables));
+        formAdditions.orderedStream().forEach(feature -> feature.addToTaskForm(form, variables));
       }
     }
 

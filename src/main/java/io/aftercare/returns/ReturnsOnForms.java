@@ -2,9 +2,8 @@ package io.aftercare.returns;
 
 import io.aftercare.customer.CustomerLocale;
 import io.aftercare.customer.CustomerService;
-import io.aftercare.privacy.PersonalData;
+import io.aftercare.privacy.TaskFormAdditions;
 import io.aftercare.privacy.TaskForm;
-import java.util.Set;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the decision told the customer in their language had it as the note). The clerk completes it.
  */
 @Component
-class ReturnsOnForms implements PersonalData {
+class ReturnsOnForms implements TaskFormAdditions {
 
   static final String REVIEW = "Task_Review";
 
@@ -25,10 +24,6 @@ class ReturnsOnForms implements PersonalData {
     this.customers = customers;
   }
 
-  @Override
-  public Set<String> personalVariables() {
-    return Set.of();
-  }
 
   @Override
   public void addToTaskForm(TaskForm form, VariableMap variables) {

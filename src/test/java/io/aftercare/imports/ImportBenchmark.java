@@ -95,7 +95,7 @@ public final class ImportBenchmark {
     }
   }
 
-  static String products(int lines) {
+  public static String products(int lines) {
     StringBuilder csv = new StringBuilder("sku,name_en,name_zh,category,active,cn_number,eu_number,us_number\n");
     Random random = new Random(1);
     for (int i = 0; i < lines; i++) {
@@ -107,7 +107,7 @@ public final class ImportBenchmark {
     return csv.toString();
   }
 
-  static String batches(int lines) {
+  public static String batches(int lines) {
     StringBuilder csv = new StringBuilder("sku,lot,manufactured_on,expires_on,markets,recalled\n");
     LocalDate start = LocalDate.of(2024, 1, 1);
     for (int i = 0; i < lines; i++) {
@@ -118,7 +118,7 @@ public final class ImportBenchmark {
     return csv.toString();
   }
 
-  static String customers(int lines) {
+  public static String customers(int lines) {
     StringBuilder csv = new StringBuilder(
         "external_id,name,market,locale,country,email,phone,consent_email,consent_sms,consent_phone\n");
     String[] countries = {"FR", "DE", "IT", "ES", "NL"};

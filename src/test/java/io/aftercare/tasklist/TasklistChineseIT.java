@@ -51,6 +51,8 @@ class TasklistChineseIT {
 
       page.click(".start-process-action a");
       page.click(".modal-body a:has-text('Complaint handling')");
+      // an empty select asks in Chinese, not Camunda Forms' "Select"
+      assertThat(field(page, "Market").locator(".fjs-select-display").innerText().trim()).isEqualTo("请选择");
       fill(page, "Customer name", name);
       fill(page, "Mobile", "+86139" + String.format("%08d", Math.abs(name.hashCode()) % 100_000_000));
       choose(page, "Market", "China");

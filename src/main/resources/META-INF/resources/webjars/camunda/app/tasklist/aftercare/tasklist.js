@@ -13,7 +13,7 @@
  *    Aftercare's /api with the Tasklist login. The API decides what each group may see: a group
  *    that may not read cases gets a sentence, not the case.
  * 4. A task card's priority in words (紧急 urgent, 高 high, 普通 normal) instead of Tasklist's bare
- *    number, which stays in the tooltip.
+ *    number, which stays in the tooltip; in Chinese, an empty select says 请选择, not "Select".
  */
 const BY_DUE_DATE = JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}]);
 // what Tasklist itself writes into the address when it lists a filter's tasks the first time
@@ -67,8 +67,24 @@ function prioritiesInWords() {
     }
   });
 }
-new MutationObserver(prioritiesInWords).observe(document.documentElement,
-    {childList: true, subtree: true, characterData: true});
+/** Camunda Forms' empty select says "Select" in every language: in Chinese, 请选择. */
+function selectPromptInLanguage() {
+  if (!(document.documentElement.lang || '').startsWith('zh')) {
+    return;
+  }
+  document.querySelectorAll('.fjs-select-display').forEach(display => {
+    // the text node Camunda Forms renders: changed in place, so its next render replaces it again
+    const text = display.firstChild;
+    if (text && text.nodeType === Node.TEXT_NODE && text.data === 'Select') {
+      text.data = '请选择';
+    }
+  });
+}
+
+new MutationObserver(() => {
+  prioritiesInWords();
+  selectPromptInLanguage();
+}).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
 
 // read when used, not when loaded: ../../aftercare/language.js (which sets it) may load after this file
 const zh = () => (document.documentElement.lang || '').startsWith('zh');

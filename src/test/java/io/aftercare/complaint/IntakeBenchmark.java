@@ -1,0 +1,288 @@
+package io.aftercare.complaint;
+
+import io.aftercare.AftercareApplication;
+import io.aftercare.imports.ImportBenchmark;
+import io.aftercare.support.BenchmarkDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Complaint intake against a bare engine start, in one run, on PostgreSQL on this machine (issue
+ * 19, item 1). The application runs on the {@code postgres} profile on its own database
+ * ({@code aftercare_intake_bench}, kept between runs so that it grows: {@code
+ * -Dbenchmark.fresh=true} starts from an empty one); the catalogue and the customers are loaded
+ * through the import API on first use (products with their batches, customers over the three
+ * markets). Then, as an agent, 4 client threads send alternately:
+ * <ul>
+ * <li><b>A</b> {@code POST /api/complaints}: a real product and batch of the catalogue, 40 % known
+ * customers (found by e-mail or phone), 60 % new ones, purchase days over the last two months;</li>
+ * <li><b>B</b> {@code POST /engine-rest/process-definition/key/benchBare/start}: a process shipped
+ * with the benchmark, start → user task (the agents') → end, one variable;</li>
+ * </ul>
+ * in rounds A B A B (after a warm-up round of each), and prints per round the requests per
+ * second, p50 and p95, and the ratio of A's rate to B's. The job executor runs as in production
+ * (the steps after registration run while the next complaints come in). A benchmark, not a test.
+ *
+ * <pre>./mvnw -q test-compile exec:java@intake-benchmark [-Dbenchmark.requests=400] [-Dbenchmark.threads=4]
+ *     [-Dbenchmark.products=2000] [-Dbenchmark.customers=20000] [-Dbenchmark.fresh=true]</pre>
+ */
+public final class IntakeBenchmark {
+
+  private static final HttpClient CLIENT = HttpClient.newBuilder().build();
+  private static final String AGENT = "bench-agent";
+  private static final String PASSWORD = "bench-agent-1";
+  private static final String BARE = "benchBare";
+
+  private IntakeBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchmarkDatabase db = BenchmarkDatabase.of("aftercare_intake_bench");
+    db = Boolean.getBoolean("benchmark.fresh") ? db.fresh() : db.created();
+    int requests = Integer.getInteger("benchmark.requests", 400);
+    int threads = Integer.getInteger("benchmark.threads", 4);
+    int products = Integer.getInteger("benchmark.products", 2_000);
+    int customers = Integer.getInteger("benchmark.customers", 20_000);
+    ConfigurableApplicationContext application = new SpringApplicationBuilder(AftercareApplication.class)
+        .profiles("postgres")
+        .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+            "--aftercare.admin.password=bench-admin", "--logging.level.root=WARN");
+    try {
+      String base = "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
+      prepare(application, base, db, products, customers);
+      long cases = count(db, "select count(*) from case_file");
+      System.out.printf(Locale.ROOT, "%nIntake on PostgreSQL, %d cores, %d client threads, %d requests a round;"
+          + " %,d cases in the database before, %,d products, %,d customers%n",
+          Runtime.getRuntime().availableProcessors(), threads, requests, cases, products, customers);
+      System.out.printf(Locale.ROOT, "%-6s %-40s %9s %9s %9s %7s%n", "round", "what", "per s", "p50 ms", "p95 ms", "errors");
+      Round warmA = round(base, "A", requests / 4, threads, products, customers);
+      Round warmB = round(base, "B", requests / 4, threads, products, customers);
+      print("warm", warmA);
+      print("warm", warmB);
+      List<Round> complaints = new ArrayList<>();
+      List<Round> bare = new ArrayList<>();
+      for (int i = 1; i <= 2; i++) {
+        Round a = round(base, "A", requests, threads, products, customers);
+        print(String.valueOf(i), a);
+        complaints.add(a);
+        Round b = round(base, "B", requests, threads, products, customers);
+        print(String.valueOf(i), b);
+        bare.add(b);
+      }
+      double rateA = complaints.stream().mapToDouble(Round::perSecond).average().orElse(0);
+      double rateB = bare.stream().mapToDouble(Round::perSecond).average().orElse(0);
+      double p95A = complaints.stream().mapToDouble(r -> r.percentile(95)).max().orElse(0);
+      double p95B = bare.stream().mapToDouble(r -> r.percentile(95)).max().orElse(0);
+      System.out.printf(Locale.ROOT, "%ncomplaints %.1f per s (worst round p95 %.0f ms), bare starts %.1f per s"
+          + " (p95 %.0f ms): ratio %.2f (goal >= 0.5, p95 < 100 ms)%n", rateA, p95A, rateB, p95B, rateA / rateB);
+    } finally {
+      application.close();
+    }
+  }
+
+  private static void prepare(ConfigurableApplicationContext application, String base, BenchmarkDatabase db,
+      int products, int customers) throws Exception {
+    IdentityService identity = application.getBean(IdentityService.class);
+    if (identity.createUserQuery().userId(AGENT).count() == 0) {
+      User user = identity.newUser(AGENT);
+      user.setFirstName("Bench");
+      user.setLastName("Agent");
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(AGENT, "agent");
+    }
+    RepositoryService repository = application.getBean(RepositoryService.class);
+    repository.createDeployment().name("intake-benchmark").enableDuplicateFiltering(true)
+        .addModelInstance("bench-bare.bpmn", Bpmn.createExecutableProcess(BARE).name("Benchmark: bare start")
+            .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Work").name("Work ${caseNumber}")
+            .camundaCandidateGroups("agent").endEvent().done())
+        .deploy();
+    AuthorizationService authorizations = application.getBean(AuthorizationService.class);
+    if (authorizations.createAuthorizationQuery().userIdIn(AGENT).resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(BARE).count() == 0) {
+      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setUserId(AGENT);
+      grant.setResource(Resources.PROCESS_DEFINITION);
+      grant.setResourceId(BARE);
+      grant.addPermission(Permissions.CREATE_INSTANCE);
+      grant.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(grant);
+    }
+    if (count(db, "select count(*) from product where sku like 'BN-%'") < products) {
+      importFile(base, "products", ImportBenchmark.products(products));
+      importFile(base, "batches", ImportBenchmark.batches(products));
+    }
+    if (count(db, "select count(*) from customer where external_id like 'SHOP-%'") < customers) {
+      importFile(base, "customers", ImportBenchmark.customers(customers));
+    }
+    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+         Statement statement = connection.createStatement()) {
+      // this machine's PostgreSQL runs without autovacuum; production's would analyze what was loaded
+      statement.execute("analyze");
+    }
+  }
+
+  private static void importFile(String base, String kind, String csv) throws Exception {
+    HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/imports/" + kind))
+        .header("Authorization", basic("admin", "bench-admin")).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String id = answer.body().replaceAll("(?s).*\"(?:id|import)\"\\s*:\\s*\"?([^\",}]+).*", "$1");
+    String status = answer.body();
+    while (status.contains("\"RUNNING\"")) {
+      Thread.sleep(500);
+      status = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/imports/" + id))
+          .header("Authorization", basic("admin", "bench-admin")).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+    if (!status.contains("\"IMPORTED\"")) {
+      throw new IllegalStateException("The " + kind + " import did not finish: " + status);
+    }
+    System.out.printf(Locale.ROOT, "imported %s%n", kind);
+  }
+
+  record Round(String kind, long[] nanos, double seconds, int errors, String firstError) {
+    double perSecond() {
+      return nanos.length / seconds;
+    }
+
+    double percentile(int p) {
+      long[] sorted = nanos.clone();
+      Arrays.sort(sorted);
+      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+  }
+
+  private static Round round(String base, String kind, int requests, int threads, int products, int customers)
+      throws Exception {
+    long[] nanos = new long[requests];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    String[] firstError = new String[1];
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long started = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      running.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+          HttpRequest request = "A".equals(kind) ? complaint(base, products, customers) : bareStart(base);
+          long start = System.nanoTime();
+          try {
+            HttpResponse<String> answer = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            nanos[i] = System.nanoTime() - start;
+            if (answer.statusCode() >= 300) {
+              errors.incrementAndGet();
+              synchronized (firstError) {
+                if (firstError[0] == null) {
+                  firstError[0] = answer.statusCode() + " " + answer.body();
+                }
+              }
+            }
+          } catch (Exception e) {
+            nanos[i] = System.nanoTime() - start;
+            errors.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> future : running) {
+      future.get();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    pool.shutdown();
+    return new Round(kind, nanos, seconds, errors.get(), firstError[0]);
+  }
+
+  private static void print(String round, Round result) {
+    System.out.printf(Locale.ROOT, "%-6s %-40s %9.1f %9.1f %9.1f %7d%n", round,
+        "A".equals(result.kind()) ? "A POST /api/complaints" : "B engine-rest start of " + BARE,
+        result.perSecond(), result.percentile(50), result.percentile(95), result.errors());
+    if (result.firstError() != null) {
+      System.out.println("       first error: " + result.firstError().lines().findFirst().orElse(""));
+    }
+  }
+
+  /** A complaint as agents register them: a catalogue product and batch; 40 % known customers. */
+  private static HttpRequest complaint(String base, int products, int customers) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    int product = random.nextInt(products);
+    String customer;
+    if (random.nextInt(10) < 4) {
+      int known = random.nextInt(customers);
+      // the imported customers: CN by phone, EU and US by e-mail (ImportBenchmark.customers)
+      customer = switch (known % 3) {
+        case 0 -> "{\"name\":\"王" + known + "\",\"phone\":\"+86139" + String.format("%08d", known)
+            + "\",\"market\":\"CN\",\"locale\":\"zh-CN\"}";
+        case 1 -> "{\"name\":\"Client " + known + "\",\"email\":\"client" + known
+            + "@example.eu\",\"market\":\"EU\",\"locale\":\"en\"}";
+        default -> "{\"name\":\"Customer " + known + "\",\"email\":\"customer" + known
+            + "@example.com\",\"market\":\"US\",\"locale\":\"en\"}";
+      };
+    } else {
+      long fresh = random.nextLong(1_000_000_000L, 9_999_999_999L);
+      customer = random.nextBoolean()
+          ? "{\"name\":\"李" + fresh + "\",\"phone\":\"+86138" + String.valueOf(fresh).substring(2)
+              + "\",\"market\":\"CN\",\"locale\":\"zh-CN\"}"
+          : "{\"name\":\"New " + fresh + "\",\"email\":\"new" + fresh + "@example.eu\",\"market\":\"EU\",\"locale\":\"en\"}";
+    }
+    LocalDate purchased = LocalDate.now().minusDays(3 + random.nextInt(60));
+    String body = "{\"channel\":\"" + (random.nextBoolean() ? "web" : "phone") + "\",\"customer\":" + customer
+        + ",\"product\":{\"sku\":\"" + String.format(Locale.ROOT, "BN-%06d", product) + "\",\"batch\":\""
+        + String.format(Locale.ROOT, "L%07d", product) + "\"},\"purchase\":{\"orderNumber\":\"BENCH-"
+        + random.nextInt(1_000_000) + "\",\"channel\":\"online\",\"date\":\"" + purchased + "\"},"
+        + "\"description\":\"The product leaks from the cap after a few days of use.\"}";
+    return HttpRequest.newBuilder(URI.create(base + "/api/complaints")).header("Authorization", basic(AGENT, PASSWORD))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private static HttpRequest bareStart(String base) {
+    String body = "{\"variables\":{\"caseNumber\":{\"value\":\"BENCH-" + ThreadLocalRandom.current().nextInt(1_000_000)
+        + "\",\"type\":\"String\"}}}";
+    return HttpRequest.newBuilder(URI.create(base + "/engine-rest/process-definition/key/" + BARE + "/start"))
+        .header("Authorization", basic(AGENT, PASSWORD)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private static long count(BenchmarkDatabase db, String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+         Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (java.sql.SQLException e) {
+      return 0;
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}
