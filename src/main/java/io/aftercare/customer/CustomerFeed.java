@@ -130,7 +130,7 @@ public class CustomerFeed {
         boolean email = customer.consent().email() && stands(customer, existing.emailWithdrawnAt());
         boolean sms = customer.consent().sms() && stands(customer, existing.smsWithdrawnAt());
         updates.add(new Object[] {customer.externalId(), customer.name(), customer.market().name(),
-            customer.locale().tag(), customer.country(), customer.email(), customer.phone(),
+            customer.locale().tag(), customer.country(), CustomerService.emailKey(customer.email()), customer.phone(),
             customer.market().currency(), email, sms, customer.consent().phone(), consentTime(customer),
             preferred(customer, email, sms), email ? null : existing.emailWithdrawnAt(),
             sms ? null : existing.smsWithdrawnAt(), existing.id(), customer.externalId()});
@@ -151,7 +151,7 @@ public class CustomerFeed {
               + " yearly_spend, currency, orders_per_year, tier, consent_email, consent_sms, consent_phone,"
               + " consent_recorded_at, preferred_channel) values (?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, ?, ?, ?)",
           fresh.stream().map(c -> new Object[] {c.externalId(), c.name(), c.market().name(), c.locale().tag(),
-              c.country(), c.email(), c.phone(), c.market().currency(),
+              c.country(), CustomerService.emailKey(c.email()), c.phone(), c.market().currency(),
               tiers.tierOf(c.market(), java.math.BigDecimal.ZERO, 0).name(), c.consent().email(), c.consent().sms(),
               c.consent().phone(), consentTime(c), preferred(c, c.consent().email(), c.consent().sms())}).toList());
       fresh.forEach(c -> saved.add(new Saved(c.externalId(), null, true)));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,6 +44,9 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
     this.labels = labels;
   }
   private static final String REGULATORY_PROCESS = "adverseReactionReport";
+  /** Results kept, by decision and inputs (a few hundred combinations in practice). */
+  private static final int DECIDED_KEPT = 2_000;
+  private final Map<List<Object>, Optional<Integer>> decided = new java.util.concurrent.ConcurrentHashMap<>();
   private static final java.util.Set<String> REGULATORY_TASKS = java.util.Set.of("Task_Submit", "Task_SubmitFollowUp");
   /** A DMN engine without the process engine's history listener. */
   private static final org.camunda.bpm.dmn.engine.DmnEngine PLAIN_DMN =
@@ -85,12 +89,9 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
       ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
       DecisionDefinitionEntity decision = (DecisionDefinitionEntity) engine.getDeploymentCache()
           .findDeployedLatestDecisionDefinitionByKey(DECISION);
-      DmnDecisionResult result = PLAIN_DMN.evaluateDecision(decision, inputs);
-      if (!result.isEmpty()) {
-        Number priority = result.getSingleResult().getEntry("priority");
-        if (priority != null && priority.intValue() > task.getPriority()) {
-          task.setPriority(priority.intValue());
-        }
+      Integer priority = priority(decision, inputs);
+      if (priority != null && priority > task.getPriority()) {
+        task.setPriority(priority);
       }
     } catch (RuntimeException e) {
       // a priority is not worth a case: the task keeps its model's priority, the log says why
@@ -98,6 +99,29 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
           DECISION, e.getMessage());
     }
     describe(task);
+  }
+
+  /**
+   * The decision's priority for these inputs, or null when no rule applies. The table's rules are
+   * a function of its inputs (the time left is one of them), so a result is kept per deployed
+   * decision and inputs: FEEL builds its whole context for every cell it evaluates, and a task
+   * created evaluated up to 30 cells (14 % of the application's CPU at intake, IntakeBenchmark).
+   * A new version of the decision has another id: its results are new.
+   */
+  private Integer priority(DecisionDefinitionEntity decision, Map<String, Object> inputs) {
+    List<Object> key = java.util.Arrays.asList(decision.getId(), inputs.get("seriousness"), inputs.get("hospitalised"),
+        inputs.get("severity"), inputs.get("customerTier"), inputs.get("hoursLeft"));
+    Optional<Integer> known = decided.get(key);
+    if (known == null) {
+      DmnDecisionResult result = PLAIN_DMN.evaluateDecision(decision, inputs);
+      Number priority = result.isEmpty() ? null : result.getSingleResult().getEntry("priority");
+      known = Optional.ofNullable(priority == null ? null : priority.intValue());
+      if (decided.size() >= DECIDED_KEPT) {
+        decided.clear();
+      }
+      decided.put(key, known);
+    }
+    return known.orElse(null);
   }
 
   /** The priority and the customer's tier in words, in both of the agents' languages. */

@@ -38,9 +38,7 @@ import org.springframework.stereotype.Component;
  * to the user, or assigned to them (administrators excepted), whatever the door: a process's
  * approval step stays the supervisors' although agents may read the process's tasks;</li>
  * <li>no revoke authorizations exist, so the engine's queries need not look for them; there is
- * no CMMN and no task outside a process;</li>
- * <li>lists sorted by due date and a group's counts have the indexes they need
- * ({@link TaskListIndexes}).</li>
+ * no CMMN and no task outside a process.</li>
  * </ul>
  */
 @Component
@@ -53,13 +51,6 @@ public class TaskAccessPlugin extends AbstractProcessEnginePlugin {
     configuration.setCmmnEnabled(false);
     configuration.setStandaloneTasksEnabled(false);
     EngineCommands.addPostInterceptor(configuration, new OfferedTasksOnly());
-  }
-
-  @Override
-  public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine processEngine) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    TaskListIndexes.create(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
   }
 
   /** Camunda's default authorizations, except those of single tasks. */

@@ -57,7 +57,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class IntakeBenchmark {
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().build();
-  private static final String AGENT = "bench-agent";
+  private static final String AGENT = "benchagent";
   private static final String PASSWORD = "bench-agent-1";
   private static final String BARE = "benchBare";
 

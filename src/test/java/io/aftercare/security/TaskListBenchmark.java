@@ -58,7 +58,8 @@ public final class TaskListBenchmark {
     configuration.setAuthorizationEnabled(true);
     configuration.setEnforceSpecificVariablePermission(true);
     // tasks granted per process definition, as the application runs (TaskAccessPlugin)
-    configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new TaskAccessPlugin())));
+    configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new TaskAccessPlugin(),
+        new io.aftercare.process.EngineIndexes())));
     configuration.setJobExecutorActivate(false);
     configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9-]*");
     configuration.setEnforceHistoryTimeToLive(false);

@@ -1,4 +1,4 @@
-package io.aftercare.security;
+package io.aftercare.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,20 +14,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The indexes agents' lists need are on Camunda's tables once the engine has started, on H2 and
- * on PostgreSQL alike, and creating them again (a second node, a restart) changes nothing.
+ * The indexes agents' lists and the job executor need are on Camunda's tables once the engine
+ * has started, on H2 and on PostgreSQL alike, and creating them again (a second node, a restart)
+ * changes nothing.
  */
 @AftercareIT
-class TaskListIndexesIT {
+class EngineIndexesIT {
 
   @Autowired DataSource dataSource;
 
   @Test
-  void theTaskListIndexesExistAndAreCreatedOnlyOnce() throws Exception {
+  void theIndexesExistAndAreCreatedOnlyOnce() throws Exception {
     assertThat(indexes("ACT_RU_TASK")).contains("AFTERCARE_IDX_TASK_DUE");
     assertThat(indexes("ACT_RU_IDENTITYLINK")).contains("AFTERCARE_IDX_IDLNK_GROUP_TASK");
+    assertThat(indexes("ACT_RU_JOB")).contains("AFTERCARE_IDX_JOB_DUE");
 
-    TaskListIndexes.create(dataSource, "");
+    EngineIndexes.create(dataSource, "");
 
     assertThat(indexes("ACT_RU_TASK")).filteredOn("AFTERCARE_IDX_TASK_DUE"::equals).hasSize(1);
   }
