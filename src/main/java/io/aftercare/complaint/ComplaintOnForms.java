@@ -3,14 +3,11 @@ package io.aftercare.complaint;
 import io.aftercare.customer.Market;
 import io.aftercare.privacy.TaskFormAdditions;
 import io.aftercare.privacy.TaskForm;
-import io.aftercare.process.ProcessDeployer;
-import io.aftercare.process.ProcessResources;
-import java.io.ByteArrayInputStream;
+import io.aftercare.process.DeployedModels;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
@@ -26,19 +23,21 @@ import org.springframework.stereotype.Component;
  * case's currency, and the agent deciding a compensation sees where a supervisor's approval starts
  * ({@code compensationNote}, e.g. "CNY ·
  * 超过 CNY 300 需主管审批 / a supervisor approves above CNY 300". The threshold is read from
- * processes/complaint-approval.dmn (the rule for a compensation in that market), so the form says
- * what the decision will do; a process owner who changes the threshold changes both.
+ * the latest deployed version of processes/complaint-approval.dmn (the rule for a compensation in
+ * that market), so the form says what the decision will do; a process owner who deploys a new
+ * threshold changes both (DeployedModels).
  */
 @Component
 class ComplaintOnForms implements TaskFormAdditions {
 
-  private static final String DECISION = "complaint-approval.dmn";
+  /** The decision's id in processes/complaint-approval.dmn. */
+  private static final String DECISION = "complaintApproval";
 
-  private final Map<Market, BigDecimal> thresholds;
+  private final DeployedModels deployed;
   private final JdbcClient jdbc;
 
-  ComplaintOnForms(ProcessDeployer.Settings settings, JdbcClient jdbc) {
-    this.thresholds = thresholds(ProcessResources.load(settings.location()).files().get(DECISION));
+  ComplaintOnForms(DeployedModels deployed, JdbcClient jdbc) {
+    this.deployed = deployed;
     this.jdbc = jdbc;
   }
 
@@ -60,6 +59,8 @@ class ComplaintOnForms implements TaskFormAdditions {
     } catch (IllegalArgumentException unknown) {
       return;
     }
+    Map<Market, BigDecimal> thresholds = deployed.derive(ComplaintOnForms.class,
+        latest -> latest.decision(DECISION).map(ComplaintOnForms::thresholds).orElse(Map.of()));
     BigDecimal threshold = thresholds.get(market);
     String currency = market.currency();
     variables.putValue("compensationNote", threshold == null ? currency
@@ -91,12 +92,8 @@ class ComplaintOnForms implements TaskFormAdditions {
   }
 
   /** Per market, the amount above which the decision's compensation rule asks for approval. */
-  static Map<Market, BigDecimal> thresholds(byte[] dmn) {
+  static Map<Market, BigDecimal> thresholds(DmnModelInstance model) {
     Map<Market, BigDecimal> thresholds = new EnumMap<>(Market.class);
-    if (dmn == null) {
-      return thresholds;
-    }
-    DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
     for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
       List<Input> inputs = List.copyOf(table.getInputs());
       int resolution = index(inputs, "resolution");

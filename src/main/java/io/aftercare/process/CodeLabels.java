@@ -1,26 +1,23 @@
 package io.aftercare.process;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import io.aftercare.api.FieldLabels;
 import org.springframework.stereotype.Component;
 
 /**
  * Codes in the agents' words, in Chinese and English: a complaint's category {@code
  * irritation_allergy} is "Irritation or allergy / 刺激或过敏". The words come from where the code is
- * chosen: the options of the forms' selects (a process owner who adds a category to the triage form
- * labels it there, once); codes no form offers (set by a decision or a system: tier, market,
+ * chosen: the options of the selects in the forms deployed now (a process owner who adds a category
+ * to the triage form labels it there, once, and the label counts from its deployment:
+ * {@link DeployedModels}); codes no form offers (set by a decision or a system: tier, market,
  * seriousness, a return's or a callback's reason) are labelled here.
  */
 @Component
 public class CodeLabels implements FieldLabels {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Codes set by decisions and systems, which no form offers. */
   private static final Map<String, Map<String, String>> FIXED = Map.of(
@@ -38,48 +35,38 @@ public class CodeLabels implements FieldLabels {
           Map.entry("return_completed", "退换货完成 Return completed"),
           Map.entry("adverse_followup", "不良反应随访 Adverse-reaction follow-up"), Map.entry("care_call", "关怀回访 Care call")));
 
-  /** By variable, by code: the label. */
-  private final Map<String, Map<String, String>> labels = new HashMap<>();
-  /** By key: the label of a form field that sets it (the first form read that has one). */
-  private final Map<String, String> fieldLabels = new HashMap<>();
+  /** By variable, by code: the label; by key, the label of a form field that sets it (the first form that has one). */
+  private record Labels(Map<String, Map<String, String>> codes, Map<String, String> fields) {}
 
+  private final Supplier<Labels> labels;
+
+  /** The labels of the forms deployed now (the latest version of every process), kept until a deployment changes. */
   @org.springframework.beans.factory.annotation.Autowired
-  CodeLabels(ProcessDeployer.Settings settings) {
-    this(ProcessResources.load(settings.location()));
+  CodeLabels(DeployedModels deployed) {
+    this.labels = () -> deployed.derive(CodeLabels.class, latest -> labels(latest.forms()));
   }
 
-  CodeLabels(ProcessResources resources) {
-    resources.files().forEach((name, bytes) -> {
-      if (name.endsWith(".form")) {
-        try {
-          collect(JSON.readTree(bytes).path("components"));
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read the form " + name, e);
-        }
-      }
-    });
-    FIXED.forEach((variable, codes) -> codes.forEach((code, label) ->
-        labels.computeIfAbsent(variable, k -> new HashMap<>()).putIfAbsent(code, label)));
+  /** The labels of these forms. */
+  public CodeLabels(Collection<FormFields.Form> forms) {
+    Labels fixed = labels(forms);
+    this.labels = () -> fixed;
   }
 
-  private void collect(JsonNode components) {
-    for (JsonNode component : components) {
-      String key = component.path("key").asText(null);
-      String fieldLabel = component.path("label").asText(component.path("dateLabel").asText(null));
-      if (key != null && fieldLabel != null && !fieldLabel.isBlank() && !component.path("readonly").asBoolean(false)) {
-        fieldLabels.putIfAbsent(key, fieldLabel);
-      }
-      if (key != null && component.path("values").isArray()) {
-        for (JsonNode option : component.path("values")) {
-          String value = option.path("value").asText(null);
-          String label = option.path("label").asText(null);
-          if (value != null && label != null) {
-            labels.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(value, label);
-          }
+  private static Labels labels(Collection<FormFields.Form> forms) {
+    Map<String, Map<String, String>> codes = new HashMap<>();
+    Map<String, String> fields = new HashMap<>();
+    for (FormFields.Form form : forms) {
+      for (FormFields.Field field : form.fields().values()) {
+        if (field.input() && field.label() != null && !field.label().isBlank()) {
+          fields.putIfAbsent(field.key(), field.label());
         }
+        field.options().forEach((code, label) ->
+            codes.computeIfAbsent(field.key(), k -> new HashMap<>()).putIfAbsent(code, label));
       }
-      collect(component.path("components"));
     }
+    FIXED.forEach((variable, fixed) -> fixed.forEach((code, label) ->
+        codes.computeIfAbsent(variable, k -> new HashMap<>()).putIfAbsent(code, label)));
+    return new Labels(codes, fields);
   }
 
   /** The label of the variable's code, when there is one. */
@@ -87,17 +74,17 @@ public class CodeLabels implements FieldLabels {
     if (code == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(labels.getOrDefault(variable, Map.of()).get(code.toString()));
+    return Optional.ofNullable(labels.get().codes().getOrDefault(variable, Map.of()).get(code.toString()));
   }
 
   /** The label of the form field that sets the variable, when a form has one. */
   @Override
   public Optional<String> of(String field) {
-    return Optional.ofNullable(fieldLabels.get(field));
+    return Optional.ofNullable(labels.get().fields().get(field));
   }
 
   /** The variables whose codes have labels. */
   public java.util.Set<String> variables() {
-    return labels.keySet();
+    return labels.get().codes().keySet();
   }
 }

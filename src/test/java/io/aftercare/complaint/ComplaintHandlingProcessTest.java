@@ -169,6 +169,8 @@ class ComplaintHandlingProcessTest extends ProcessTest {
 
     assertThat(complaint).isWaitingAt("Task_ApproveResolution");
     assertThat(task()).hasCandidateGroup("supervisor");
+    // the title names the resolution in both of the supervisors' languages
+    assertThat(task().getName()).startsWith("审批 Approve 补偿 compensation · AC-").endsWith(" · 高价值 high-value");
     complete(task(), withVariables("approvalDecision", "approve"));
     finishOutcome(complaint);
     assertThat(complaint).isEnded().hasPassed("Task_ApproveResolution");

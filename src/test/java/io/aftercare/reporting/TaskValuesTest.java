@@ -2,6 +2,7 @@ package io.aftercare.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.process.FormFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class TaskValuesTest {
 
-  private static TaskValues.Form form(String name) throws Exception {
-    return TaskValues.parseForm(Files.readAllBytes(Path.of("forms", name + ".form")));
+  private static FormFields.Form form(String name) throws Exception {
+    return FormFields.parse(Files.readAllBytes(Path.of("forms", name + ".form")));
   }
 
   @Test
@@ -29,7 +30,7 @@ class TaskValuesTest {
 
   @Test
   void checkboxesSayYesOrNoAndReadOnlyAndEmptyFieldsAreLeftOut() throws Exception {
-    TaskValues.Form details = form("adverse-case-details");
+    FormFields.Form details = form("adverse-case-details");
     assertThat(details.fields().get("caseNumber").input()).as("read-only").isFalse();
     assertThat(TaskValues.label(TaskValues.parse("reportNumber=AR-1, hospitalised=false, death=true, age=34,"
         + " outcome=null, bodyArea="), details)).containsExactly(
@@ -40,7 +41,7 @@ class TaskValuesTest {
 
   @Test
   void aDateFieldIsLabelledByItsDateLabel() throws Exception {
-    TaskValues.Form submission = form("regulatory-submission");
+    FormFields.Form submission = form("regulatory-submission");
     assertThat(submission.fields().get("submittedOn").input()).isTrue();
     assertThat(submission.fields().get("submittedOn").label()).isEqualTo("Submitted on / 提交日期");
   }
