@@ -48,6 +48,15 @@ class TasklistChineseIT {
       assertThat(page.locator(".start-process-action").innerText()).contains("启动流程");
       assertThat(page.locator(".aftercare-language a.active").innerText()).isEqualTo("中文");
       assertThat(page.url()).contains("dueDate");
+      // an order the user picks in Tasklist's menu stands for the tab, also when a link followed later gives none
+      page.click("[cam-sorting-choices] .dropdown-toggle");
+      page.click("[cam-sorting-choices] .dropdown-menu a[translate='优先级']");
+      page.waitForFunction("() => (window.sessionStorage.getItem('aftercare.sorting') || '').includes('priority')");
+      page.waitForTimeout(1000);
+      page.evaluate("() => { window.location.hash = '#/'; }");
+      page.waitForFunction("() => decodeURIComponent(window.location.hash).includes('\"priority\"')");
+      page.waitForTimeout(500);
+      assertThat(java.net.URLDecoder.decode(page.url(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"priority\"");
 
       page.click(".start-process-action a");
       page.click(".modal-body a:has-text('Complaint handling')");
@@ -91,6 +100,10 @@ class TasklistChineseIT {
       assertThat(title).matches("(?s).*分诊 Triage AC-\\d{4}-\\d{6}.*");
       // the card's priority in words, not a bare number
       assertThat(triage.locator(".priority").getAttribute("data-urgency")).matches("(紧急 urgent|高 high|普通 normal)");
+      // the card's case at a glance, read for an agent too (the filters' columns need more than an agent may read)
+      triage.locator(".aftercare-card .aftercare-card-caseNumber").waitFor();
+      assertThat(triage.locator(".aftercare-card").innerText()).matches("(?s)工单 AC-\\d{4}-\\d{6}.*产品 .+")
+          .doesNotContain("null");
       triage.click();
       // the case beside the task: its clocks with their standing, in Chinese
       page.click("text=工单 Case");

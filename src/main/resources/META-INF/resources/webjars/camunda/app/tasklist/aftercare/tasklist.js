@@ -1,9 +1,9 @@
 /*
  * Aftercare in Camunda Tasklist (loaded by scripts/config.js as a custom script):
  *
- * 1. Lists sorted by due date, soonest first, when a browser tab opens Tasklist; the user's own
- *    choice of order stands after that (Tasklist keeps the order in the address, "sorting"; its own
- *    default is the creation date).
+ * 1. Lists sorted by due date, soonest first; the order a user picks stands for the rest of the
+ *    browser tab, links followed later included (Tasklist keeps the order in the address,
+ *    "sorting"; its own default is the creation date).
  * 2. A form the server refuses (a start or task form checked by the API's rules) shows each
  *    field's message under that field, and the first one scrolled into view: Tasklist itself only
  *    shows the whole message at the top of the dialog, out of sight in a long form.
@@ -12,21 +12,30 @@
  *    the messages sent and the timeline, read from
  *    Aftercare's /api with the Tasklist login. The API decides what each group may see: a group
  *    that may not read cases gets a sentence, not the case.
- * 4. A task card's priority in words (紧急 urgent, 高 high, 普通 normal) instead of Tasklist's bare
+ * 4. A task card's case number, customer tier and product (plugin point tasklist.card), for agents
+ *    too, and its priority in words (紧急 urgent, 高 high, 普通 normal) instead of Tasklist's bare
  *    number, which stays in the tooltip; in Chinese, an empty select says 请选择, not "Select".
  */
 const BY_DUE_DATE = JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}]);
-// what Tasklist itself writes into the address when it lists a filter's tasks the first time
-const TASKLIST_DEFAULT = JSON.stringify([{sortBy: 'created', sortOrder: 'desc'}]);
-const SORTED = 'aftercare.sortedByDueDate';
+// the order this browser tab's user chose last (sessionStorage: one per tab)
+const CHOSEN = 'aftercare.sorting';
+// until when a change of order is the user's: a click or key in Tasklist's sorting menu
+let userSortsUntil = 0;
+
+['click', 'keydown'].forEach(type => document.addEventListener(type, event => {
+  if (event.target instanceof Element && event.target.closest('[cam-sorting-choices]')) {
+    userSortsUntil = Date.now() + 800;
+  }
+}, true));
 
 /**
- * The first list of a browser tab is sorted by due date; after that the tab keeps whatever order
- * the user picks (Tasklist's own sorting menu), the creation date included.
+ * A list is sorted by due date unless the user chose another order in this tab, with Tasklist's
+ * sorting menu: then by that one, also when a link followed later (a notification, a bookmark)
+ * gives no order, or Tasklist writes its own default (the creation date) into the address.
  */
-function sortByDueDateUnlessChosen() {
+function sortInTheTabsOrder() {
   // not under the login form: the address changes only once the user is in
-  if (window.sessionStorage.getItem(SORTED) || document.querySelector("input[ng-model='username']")) {
+  if (document.querySelector("input[ng-model='username']")) {
     return;
   }
   const hash = window.location.hash || '#/';
@@ -36,15 +45,28 @@ function sortByDueDateUnlessChosen() {
   }
   const params = new URLSearchParams(query);
   const sorting = params.get('sorting');
-  window.sessionStorage.setItem(SORTED, 'yes');
-  if (sorting && sorting !== TASKLIST_DEFAULT) {
+  const chosen = window.sessionStorage.getItem(CHOSEN) || BY_DUE_DATE;
+  if (sorting === chosen) {
     return;
   }
-  params.set('sorting', BY_DUE_DATE);
+  if (sorting && Date.now() < userSortsUntil) {
+    window.sessionStorage.setItem(CHOSEN, sorting);
+    return;
+  }
+  params.set('sorting', chosen);
   window.location.replace('#/?' + params.toString());
 }
-window.addEventListener('hashchange', sortByDueDateUnlessChosen);
-sortByDueDateUnlessChosen();
+// Tasklist (AngularJS) changes the address with the history API, which fires no event
+['pushState', 'replaceState'].forEach(name => {
+  const original = window.history[name];
+  window.history[name] = function (...args) {
+    const result = original.apply(this, args);
+    setTimeout(sortInTheTabsOrder, 0);
+    return result;
+  };
+});
+window.addEventListener('hashchange', sortInTheTabsOrder);
+sortInTheTabsOrder();
 
 /**
  * The words of a priority: io.aftercare.process.TaskUrgency#words, the same thresholds (80 and
@@ -388,7 +410,50 @@ async function showCase(node, taskId) {
   }
 }
 
-export default {
+/**
+ * A task card's case at a glance: the case number, the customer's tier in words and the product,
+ * the filters' own columns (TasklistFilters). Camunda fills those columns from a variable query
+ * that only readers of every variable of the process may pass (supervisors); an agent may read the
+ * variables of the tasks it works, so each card asks for its own task's three variables (names
+ * given: identifiers and words, no personal data). The built-in columns of the same card are
+ * hidden when this line shows, so that a supervisor does not read them twice.
+ */
+const CARD_COLUMNS = [['caseNumber', 'Case', '工单'], ['tier', 'Customer', '客户等级'], ['product', 'Product', '产品']];
+
+async function fillCard(node, taskId) {
+  node.classList.add('aftercare-card');
+  try {
+    const names = CARD_COLUMNS.map(([name]) => name).join(',');
+    const variables = await json(`/camunda/api/engine/engine/default/task/${encodeURIComponent(taskId)}`
+      + `/variables?variableNames=${names}&deserializeValues=false`);
+    const shown = CARD_COLUMNS.filter(([name]) => variables[name] && variables[name].value !== null
+      && String(variables[name].value) !== '');
+    node.innerHTML = '';
+    shown.forEach(([name, en, cn], index) => {
+      if (index > 0) {
+        node.appendChild(document.createTextNode(' · '));
+      }
+      node.appendChild(element('span', {class: 'aftercare-card-' + name},
+        element('span', {class: 'aftercare-card-label'}, t(en, cn) + ' '), String(variables[name].value)));
+    });
+    const card = node.closest('li.task');
+    const builtIn = card && card.querySelector('[data-plugin-id="tasklist-card-variables"]');
+    if (builtIn && shown.length) {
+      builtIn.style.display = 'none';
+    }
+  } catch (error) {
+    // the card stays as Tasklist shows it
+  }
+}
+
+export default [{
+  id: 'aftercare.card',
+  pluginPoint: 'tasklist.card',
+  priority: 300,
+  render: (node, {taskId}) => {
+    fillCard(node, taskId);
+  }
+}, {
   id: 'aftercare.case',
   pluginPoint: 'tasklist.task.detail',
   priority: 50,
@@ -399,4 +464,4 @@ export default {
   render: (node, {taskId}) => {
     showCase(node, taskId);
   }
-};
+}];
