@@ -56,9 +56,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class IntakeBenchmark {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().build();
-  private static final String AGENT = "benchagent";
-  private static final String PASSWORD = "bench-agent-1";
+  static final HttpClient CLIENT = HttpClient.newBuilder().build();
+  static final String AGENT = "benchagent";
+  static final String PASSWORD = "bench-agent-1";
   private static final String BARE = "benchBare";
 
   private IntakeBenchmark() {}
@@ -70,12 +70,9 @@ public final class IntakeBenchmark {
     int threads = Integer.getInteger("benchmark.threads", 4);
     int products = Integer.getInteger("benchmark.products", 2_000);
     int customers = Integer.getInteger("benchmark.customers", 20_000);
-    ConfigurableApplicationContext application = new SpringApplicationBuilder(AftercareApplication.class)
-        .profiles("postgres")
-        .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-            "--aftercare.admin.password=bench-admin", "--logging.level.root=WARN");
+    ConfigurableApplicationContext application = start(db);
     try {
-      String base = "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
+      String base = base(application);
       prepare(application, base, db, products, customers);
       long cases = count(db, "select count(*) from case_file");
       System.out.printf(Locale.ROOT, "%nIntake on PostgreSQL, %d cores, %d client threads, %d requests a round;"
@@ -107,7 +104,19 @@ public final class IntakeBenchmark {
     }
   }
 
-  private static void prepare(ConfigurableApplicationContext application, String base, BenchmarkDatabase db,
+  /** The application on the {@code postgres} profile on the benchmark's database, on a free port, logging warnings only. */
+  static ConfigurableApplicationContext start(BenchmarkDatabase db) {
+    return new SpringApplicationBuilder(AftercareApplication.class).profiles("postgres")
+        .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+            "--aftercare.admin.password=bench-admin", "--logging.level.root=WARN");
+  }
+
+  static String base(ConfigurableApplicationContext application) {
+    return "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
+  }
+
+  /** A benchmark agent, the bare process and its grant, the catalogue and the customers (imported when missing). */
+  static void prepare(ConfigurableApplicationContext application, String base, BenchmarkDatabase db,
       int products, int customers) throws Exception {
     IdentityService identity = application.getBean(IdentityService.class);
     if (identity.createUserQuery().userId(AGENT).count() == 0) {
@@ -231,7 +240,7 @@ public final class IntakeBenchmark {
   }
 
   /** A complaint as agents register them: a catalogue product and batch; 40 % known customers. */
-  private static HttpRequest complaint(String base, int products, int customers) {
+  static HttpRequest complaint(String base, int products, int customers) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     int product = random.nextInt(products);
     String customer;
@@ -271,7 +280,7 @@ public final class IntakeBenchmark {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
-  private static long count(BenchmarkDatabase db, String sql) throws Exception {
+  static long count(BenchmarkDatabase db, String sql) throws Exception {
     try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
          Statement statement = connection.createStatement();
          ResultSet rows = statement.executeQuery(sql)) {
@@ -282,7 +291,7 @@ public final class IntakeBenchmark {
     }
   }
 
-  private static String basic(String user, String password) {
+  static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }
