@@ -20,27 +20,36 @@ class CaseNumbersIT {
   @Autowired
   CaseFiles cases;
 
+  @Autowired
+  com.zaxxer.hikari.HikariDataSource applicationPool;
+
+  /**
+   * More requests at once than the application's pool has connections: each holds one of them
+   * while it takes its number (on the counters' own connections), so none waits for a second.
+   */
   @Test
   void concurrentCasesGetDistinctNumbersInTheYearFormat() throws Exception {
+    int threads = applicationPool.getMaximumPoolSize() + 14;
     Set<String> numbers = ConcurrentHashMap.newKeySet();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> work = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
+      for (int t = 0; t < threads; t++) {
         work.add(pool.submit(() -> {
-          for (int i = 0; i < 25; i++) {
+          for (int i = 0; i < 5; i++) {
             numbers.add(cases.open(null));
           }
         }));
       }
       for (Future<?> f : work) {
-        f.get();
+        // before the counters had their own connections, this waited for the pool's 30 s timeout and failed
+        f.get(20, java.util.concurrent.TimeUnit.SECONDS);
       }
     } finally {
       pool.shutdown();
     }
 
-    assertThat(numbers).hasSize(200).allMatch(n -> n.matches("AC-\\d{4}-\\d{6}"));
+    assertThat(numbers).hasSize(threads * 5).allMatch(n -> n.matches("AC-\\d{4}-\\d{6}"));
     assertThat(numbers).allMatch(cases::exists);
   }
 
