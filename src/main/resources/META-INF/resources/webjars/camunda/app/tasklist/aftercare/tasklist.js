@@ -311,6 +311,31 @@ function when(instant) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** The stages of the processes (their BPMN's "stage" property) in Chinese. */
+const STAGES = {
+  'Answer enquiry': '答复咨询', 'Approve': '审批', 'Assess': '评估', 'Call': '回访', 'Case details': '病例详情',
+  'Follow up': '随访', 'Hand over to the team': '转交团队', 'Inspect': '验货', 'Receive parcel': '等待收货',
+  'Register the complaint': '登记投诉', 'Resolve': '处理', 'Review batch signal': '审查批次信号',
+  'Review dissatisfaction': '复核不满意', 'Review return': '审核退换货', 'Submit follow-up': '提交随访报告',
+  'Submit': '提交监管报告', 'Triage': '分诊', 'Wait for evidence': '等待证据', 'Wait for the answers': '等待答复',
+  'Wait for the callback date': '等待回访日期', 'Wait for the next slot': '等待下一个时段',
+  "Wait for the return's outcome": '等待退换货结果'
+};
+
+/**
+ * A timeline entry's detail as the server writes it ("now at: Resolve", "due 2026-12-01T04:24:27Z;
+ * …") in the reader's language, its instants in the reader's zone and the panel's one format.
+ */
+function detailText(detail) {
+  if (!detail) {
+    return '';
+  }
+  return detail
+    .replace(/^now at: (.*)$/, (all, stage) => t('now at: ', '当前阶段：') + (zh() && STAGES[stage] ? STAGES[stage] : stage))
+    .replace(/^due /, t('due ', '到期 '))
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})/g, instant => when(instant));
+}
+
 function element(tag, attributes, ...children) {
   const node = document.createElement(tag);
   Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
@@ -386,7 +411,7 @@ function renderCase(node, view, timeline, task) {
     [t('When', '时间'), t('What', '事件'), '', t('Who', '人员'), t('Detail', '详情')],
     timeline.entries.map(e => [when(e.at), EVENTS[e.type] ? t(...EVENTS[e.type]) : e.type,
       e.type.startsWith('CLOCK_') ? clockName(e.title) : e.type.startsWith('MESSAGE_') ? templateName(e.title) : e.title,
-      e.who || '', e.detail || ''])));
+      e.who || '', detailText(e.detail)])));
 }
 
 async function showCase(node, taskId) {
