@@ -3,7 +3,9 @@ package io.aftercare.casefile;
 import java.time.Clock;
 import java.time.Year;
 import java.time.ZoneId;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -49,8 +51,8 @@ public class CaseNumbers implements DisposableBean {
   private final Clock clock;
 
   @Autowired
-  public CaseNumbers(DataSourceProperties database, Settings settings) {
-    this(counterPool(database), settings, Clock.systemUTC());
+  public CaseNumbers(DataSource application, DataSourceProperties database, Settings settings) {
+    this(counterPool(application, database), settings, Clock.systemUTC());
   }
 
   CaseNumbers(HikariDataSource counters, Settings settings, Clock clock) {
@@ -62,12 +64,24 @@ public class CaseNumbers implements DisposableBean {
     this.clock = clock;
   }
 
-  private static HikariDataSource counterPool(DataSourceProperties database) {
-    HikariDataSource pool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-    pool.setPoolName("case-numbers");
-    pool.setMaximumPoolSize(POOL);
-    pool.setMinimumIdle(1);
-    return pool;
+  /** The application pool's settings (database, credentials, driver, its properties), with {@value #POOL} connections. */
+  private static HikariDataSource counterPool(DataSource application, DataSourceProperties database) {
+    HikariConfig config = new HikariConfig();
+    if (application instanceof HikariDataSource hikari) {
+      hikari.copyStateTo(config);
+    } else {
+      config.setJdbcUrl(database.determineUrl());
+      config.setUsername(database.determineUsername());
+      config.setPassword(database.determinePassword());
+      if (database.determineDriverClassName() != null) {
+        config.setDriverClassName(database.determineDriverClassName());
+      }
+    }
+    config.setPoolName("case-numbers");
+    config.setMaximumPoolSize(POOL);
+    config.setMinimumIdle(1);
+    config.setRegisterMbeans(false);
+    return new HikariDataSource(config);
   }
 
   @Override

@@ -66,6 +66,20 @@ public class DeployedModels {
   /** Forms by deployment and resource: a deployed resource never changes. */
   private final Map<String, Optional<FormFields.Form>> forms = new ConcurrentHashMap<>();
   private volatile Generation generation = new Generation(null, 0, new ConcurrentHashMap<>());
+  /** By key, the last value worked out, for when the deployments cannot be read. */
+  private final Map<Object, Object> lastGood = new ConcurrentHashMap<>();
+
+  private static final Latest NOTHING_DEPLOYED = new Latest() {
+    @Override
+    public List<FormFields.Form> forms() {
+      return List.of();
+    }
+
+    @Override
+    public Optional<DmnModelInstance> decision(String key) {
+      return Optional.empty();
+    }
+  };
 
   @org.springframework.beans.factory.annotation.Autowired
   DeployedModels(ObjectProvider<ProcessEngine> engines) {
@@ -79,35 +93,54 @@ public class DeployedModels {
 
   /**
    * What {@code compute} works out from the latest versions, kept per key until a deployment is
-   * added or removed.
+   * added or removed. When the deployments cannot be read, the last value worked out stands (else
+   * what {@code compute} makes of nothing deployed): a label or a threshold is not worth a task.
    */
   @SuppressWarnings("unchecked")
   public <T> T derive(Object key, Function<Latest, T> compute) {
-    Generation current = current();
-    Object known = current.derived().get(key);
-    if (known == null) {
-      known = privileged(context -> compute.apply(latest(context)));
-      current.derived().put(key, known);
+    try {
+      Generation current = current();
+      Object known = current.derived().get(key);
+      if (known == null) {
+        known = privileged(context -> compute.apply(latest(context)));
+        current.derived().put(key, known);
+        lastGood.put(key, known);
+      }
+      return (T) known;
+    } catch (RuntimeException e) {
+      LOG.warn("Could not read what is deployed for {}; the last known value stands: {}", key, e.toString());
+      Object last = lastGood.get(key);
+      return last != null ? (T) last : compute.apply(NOTHING_DEPLOYED);
     }
-    return (T) known;
+  }
+
+  private boolean fresh(Generation generation) {
+    return generation.stamp() != null && System.currentTimeMillis() - generation.checkedAt() < checkMillis;
   }
 
   private Generation current() {
     Generation current = generation;
-    long now = System.currentTimeMillis();
-    if (current.stamp() != null && now - current.checkedAt() < checkMillis) {
+    if (fresh(current)) {
       return current;
     }
-    String stamp = privileged(context -> {
-      RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
-      List<Deployment> newest = repository.createDeploymentQuery().orderByDeploymentTime().desc().listPage(0, 1);
-      return repository.createDeploymentQuery().count() + ":" + (newest.isEmpty() ? "" : newest.get(0).getId());
-    });
-    Generation next = stamp.equals(current.stamp())
-        ? new Generation(stamp, now, current.derived())
-        : new Generation(stamp, now, new ConcurrentHashMap<>());
-    generation = next;
-    return next;
+    // one thread looks; the others wait for what it finds rather than writing an older look back
+    synchronized (this) {
+      current = generation;
+      if (fresh(current)) {
+        return current;
+      }
+      String stamp = privileged(context -> {
+        RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
+        List<Deployment> newest = repository.createDeploymentQuery().orderByDeploymentTime().desc().listPage(0, 1);
+        return repository.createDeploymentQuery().count() + ":" + (newest.isEmpty() ? "" : newest.get(0).getId());
+      });
+      long now = System.currentTimeMillis();
+      Generation next = stamp.equals(current.stamp())
+          ? new Generation(stamp, now, current.derived())
+          : new Generation(stamp, now, new ConcurrentHashMap<>());
+      generation = next;
+      return next;
+    }
   }
 
   private Latest latest(CommandContext context) {

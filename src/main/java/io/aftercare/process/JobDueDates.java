@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * the due-date index read in order and stops at the jobs it takes (TimerBenchmark: with "due date
  * is null or …" PostgreSQL sorted every due job for each look). An asynchronous step that an
  * earlier version left waiting without a due date would then never be found: at start-up, such
- * jobs are given "now" (none after the first start of this version).
+ * jobs are given "now". An upgrade from an earlier version stops all old nodes first: a
+ * job an old node created without a due date after this start would wait for the next one.
  */
 @Component
 public class JobDueDates extends AbstractProcessEnginePlugin {

@@ -102,7 +102,9 @@ public final class LifecycleBenchmark {
       int agent = a;
       running.add(pool.submit(() -> {
         while (!done.get()) {
-          Matcher tasks = TASK_ID.matcher(send(get(list), 200));
+          String[] page = {""};
+          attempt(failed, firstFailure, () -> page[0] = send(get(list), 200));
+          Matcher tasks = TASK_ID.matcher(page[0]);
           boolean worked = false;
           while (tasks.find()) {
             String task = tasks.group(1);
