@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import io.aftercare.api.FieldLabels;
 import org.springframework.stereotype.Component;
 
@@ -38,18 +37,15 @@ public class CodeLabels implements FieldLabels {
   /** By variable, by code: the label; by key, the label of a form field that sets it (the first form that has one). */
   private record Labels(Map<String, Map<String, String>> codes, Map<String, String> fields) {}
 
-  private final Supplier<Labels> labels;
+  private final DeployedModels deployed;
 
-  /** The labels of the forms deployed now (the latest version of every process), kept until a deployment changes. */
-  @org.springframework.beans.factory.annotation.Autowired
   CodeLabels(DeployedModels deployed) {
-    this.labels = () -> deployed.derive(CodeLabels.class, latest -> labels(latest.forms()));
+    this.deployed = deployed;
   }
 
-  /** The labels of these forms. */
-  public CodeLabels(Collection<FormFields.Form> forms) {
-    Labels fixed = labels(forms);
-    this.labels = () -> fixed;
+  /** The labels of the forms deployed now (the latest version of every process), kept until a deployment changes. */
+  private Labels labels() {
+    return deployed.derive(CodeLabels.class, latest -> labels(latest.forms()));
   }
 
   private static Labels labels(Collection<FormFields.Form> forms) {
@@ -74,17 +70,17 @@ public class CodeLabels implements FieldLabels {
     if (code == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(labels.get().codes().getOrDefault(variable, Map.of()).get(code.toString()));
+    return Optional.ofNullable(labels().codes().getOrDefault(variable, Map.of()).get(code.toString()));
   }
 
   /** The label of the form field that sets the variable, when a form has one. */
   @Override
   public Optional<String> of(String field) {
-    return Optional.ofNullable(labels.get().fields().get(field));
+    return Optional.ofNullable(labels().fields().get(field));
   }
 
   /** The variables whose codes have labels. */
   public java.util.Set<String> variables() {
-    return labels.get().codes().keySet();
+    return labels().codes().keySet();
   }
 }
