@@ -9,14 +9,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The supervisors' reports, one {@link ReportDefinition} each, by name. Each reads the tables kept
- * for reporting (clocks, escalations, notifications, complaints, satisfaction, adverse reactions,
- * report_process / report_task), never Camunda's history. A figure and the list of cases behind it
- * use the same SQL pieces ({@link ReportSql}), so a click on a figure lists exactly the cases it
- * counts.
+ * for reporting (clocks and their daily roll-ups, escalations, notifications, complaints,
+ * satisfaction, adverse reactions, report_process / report_task), never Camunda's history. A
+ * figure and the list of cases behind it select the same rows ({@link ReportSql}; a finished
+ * clock's day in the roll-ups is the day it started, as the case list counts it), so a click on a
+ * figure lists exactly the cases it counts.
  */
 @Service
 public class Reports {
@@ -59,8 +61,11 @@ public class Reports {
     return ReportSql.figureValue(key, value);
   }
 
-  /** One report, read in one read-only transaction (one snapshot for all its figures). */
-  @Transactional(readOnly = true)
+  /**
+   * One report, read in one read-only transaction with one snapshot for all its figures (repeatable
+   * read: a clock finishing meanwhile is counted once, either open or in its day's roll-up).
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Report report(String name, ReportFilter filter) {
     sql.tuneSession();
     return definition(name).run(filter);

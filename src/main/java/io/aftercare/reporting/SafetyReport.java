@@ -57,14 +57,13 @@ class SafetyReport implements ReportDefinition {
       out.add(line(COLUMNS, "reactions", row.get("seriousness"), row.get("market"), null, null, null,
           number(row, "cases"), null, null, null));
     }
-    for (Map<String, Object> row : sql.query(CLOCKS, filter, "x.target as target, x.market as market, count(*) as cases, "
-        + count(CLOCK_STATUS + " = 'met-on-time'") + " as on_time, "
-        + count(CLOCK_STATUS + " in ('met-late', 'open-breached')") + " as late, "
-        + count(CLOCK_STATUS + " = 'open'") + " as open", REGULATORY + " and x.state <> 'CANCELLED'",
-        "x.target, x.market", "1, 2")) {
-      out.add(line(COLUMNS, "reports", null, row.get("market"), row.get("target"), null, null,
-          number(row, "cases"), number(row, "on_time"), number(row, "late"), number(row, "open")));
-    }
+    // the regulatory reports not cancelled: finished from the daily roll-ups, open from the clocks
+    ClockTallies.of(sql, filter, REGULATORY).forEach((key, tally) -> {
+      if (tally.clocks() > tally.cancelled) {
+        out.add(line(COLUMNS, "reports", null, key.get(1), key.get(0), null, null,
+            tally.clocks() - tally.cancelled, tally.metOnTime, tally.metLate + tally.openBreached, tally.open));
+      }
+    });
     Instant windowStart = filter.now().atZone(filter.zone()).minus(safety.batchWindow()).toInstant();
     Source signals = new Source(REACTIONS.from(), null, REACTIONS.market(), REACTIONS.channel(), Map.of());
     Map<List<Object>, Long> openReviews = new HashMap<>();

@@ -36,28 +36,21 @@ class ServiceLevelReport implements ReportDefinition {
     return new CaseSource(CLOCKS, List.of());
   }
 
-  /** Per clock target: met on time / late, open, breached, % on time, median and p90 time to meet (net of pauses). */
+  /**
+   * Per clock target: met on time / late, open, breached, % on time, median and p90 time to meet
+   * (net of pauses). Finished clocks come from the daily roll-ups, their medians from its histograms.
+   */
   @Override
   public Report run(ReportFilter filter) {
-    List<Map<String, Object>> rows = sql.query(CLOCKS, filter, "x.target as target, count(*) as clocks, "
-            + count(CLOCK_STATUS + " = 'met-on-time'") + " as met_on_time, "
-            + count(CLOCK_STATUS + " = 'met-late'") + " as met_late, "
-            + count(CLOCK_STATUS + " = 'open'") + " as open_on_track, "
-            + count(CLOCK_STATUS + " = 'open-breached'") + " as open_breached, "
-            + count(CLOCK_STATUS + " = 'cancelled'") + " as cancelled, "
-            + "percentile_cont(0.5) within group (order by x.elapsed_seconds) as median_seconds, "
-            + "percentile_cont(0.9) within group (order by x.elapsed_seconds) as p90_seconds",
-        null, "x.target", "x.target");
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
-      long onTime = number(row, "met_on_time");
-      long late = number(row, "met_late");
-      long openBreached = number(row, "open_breached");
-      out.add(line(COLUMNS, row.get("target"), number(row, "clocks"), onTime + late, onTime, late,
-          number(row, "open_on_track") + openBreached, openBreached, late + openBreached, number(row, "cancelled"),
-          percent(onTime, onTime + late + openBreached), minutes(row.get("median_seconds")),
-          minutes(row.get("p90_seconds"))));
-    }
+    ClockTallies.byTarget(ClockTallies.of(sql, filter, null)).forEach((target, tally) -> {
+      long onTime = tally.metOnTime;
+      long late = tally.metLate;
+      long openBreached = tally.openBreached;
+      out.add(line(COLUMNS, target, tally.clocks(), onTime + late, onTime, late, tally.open + openBreached,
+          openBreached, late + openBreached, tally.cancelled, percent(onTime, onTime + late + openBreached),
+          minutes(tally.elapsed.percentile(0.5)), minutes(tally.elapsed.percentile(0.9))));
+    });
     return sql.report("service-levels", filter, COLUMNS, out);
   }
 }

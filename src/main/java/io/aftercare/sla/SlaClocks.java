@@ -26,11 +26,13 @@ public class SlaClocks {
   private final JdbcClient jdbc;
   private final SlaPolicy policy;
   private final Calendars calendars;
+  private final ClockRollups rollups;
 
-  SlaClocks(JdbcClient jdbc, SlaPolicy policy, Calendars calendars) {
+  SlaClocks(JdbcClient jdbc, SlaPolicy policy, Calendars calendars, ClockRollups rollups) {
     this.jdbc = jdbc;
     this.policy = policy;
     this.calendars = calendars;
+    this.rollups = rollups;
   }
 
   /**
@@ -181,6 +183,9 @@ public class SlaClocks {
                 : seconds(clock.startedAt(), at) - (clock.pausedAt() == null ? 0 : seconds(clock.pausedAt(), at)),
             clock.id()).update();
     event(clock, type, at, late ? "late: due " + clock.dueAt() : null);
+    Long elapsed = state != SlaClock.State.MET ? null
+        : jdbc.sql("select elapsed_seconds from sla_clock where id = ?").param(clock.id()).query(Long.class).single();
+    rollups.finished(clock, state, at, elapsed);
     return require(caseNumber, target);
   }
 

@@ -1,0 +1,154 @@
+package io.aftercare.sla;
+
+import io.aftercare.customer.Market;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily roll-ups of finished clocks ({@code sla_clock_day}), kept as each clock finishes, in
+ * the transaction that stops or cancels it: per day the clock started (in UTC and in its market's
+ * zone, so that a report counts days either way without reading the clocks), market, the case's
+ * intake channel and target, how many were met on time, met late and cancelled, and the histogram
+ * of the met ones' times to meet ({@link ClockHistogram}). A clock never changes once finished, so
+ * a day's row only grows. Open clocks are not rolled up: where they stand depends on the time of
+ * the report, which reads them from {@code sla_clock}.
+ */
+@Component
+public class ClockRollups {
+
+  /** The table's key: a finished clock's start day in UTC and in its market's zone, market, channel, target. */
+  record Key(LocalDate dayUtc, LocalDate dayLocal, String market, String channel, String target) {
+
+    static Key of(Instant startedAt, String market, String channel, String target) {
+      return new Key(LocalDate.ofInstant(startedAt, ZoneOffset.UTC),
+          LocalDate.ofInstant(startedAt, Market.valueOf(market).zone()), market, channel == null ? "" : channel,
+          target);
+    }
+  }
+
+  private static final String COLUMNS = "day_utc, day_local, market, channel, target, met_on_time, met_late,"
+      + " cancelled, elapsed_bins";
+  private static final String KEY = "day_utc, market, channel, target, day_local";
+  private static final String CASE_CHANNEL = "coalesce((select channel from case_file where case_number = ?), '')";
+
+  private final JdbcClient jdbc;
+  private volatile Boolean postgres;
+
+  ClockRollups(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Adds a clock that has just finished: met ({@code elapsedSeconds} its time to meet, net of
+   * pauses; late when stopped after its due time) or cancelled (null). Concurrent finishes of one
+   * day's clocks add up; none is lost (PostgreSQL's {@code on conflict}, H2's {@code merge}).
+   */
+  void finished(SlaClock clock, SlaClock.State state, Instant endedAt, Long elapsedSeconds) {
+    Key key = Key.of(clock.startedAt(), clock.market(), null, clock.target());
+    boolean met = state == SlaClock.State.MET;
+    boolean late = met && endedAt.isAfter(clock.dueAt());
+    Object[] params = {Date.valueOf(key.dayUtc()), Date.valueOf(key.dayLocal()), key.market(), clock.caseNumber(),
+        key.target(), met && !late ? 1 : 0, late ? 1 : 0, met ? 0 : 1,
+        met && elapsedSeconds != null ? String.valueOf(ClockHistogram.bin(elapsedSeconds)) : null};
+    String sql = postgres()
+        ? "insert into sla_clock_day (" + COLUMNS + ") select ?, ?, ?, " + CASE_CHANNEL + ", ?, ?, ?, ?, ?"
+            + " on conflict (" + KEY + ") do update set met_on_time = sla_clock_day.met_on_time + excluded.met_on_time,"
+            + " met_late = sla_clock_day.met_late + excluded.met_late,"
+            + " cancelled = sla_clock_day.cancelled + excluded.cancelled,"
+            + " elapsed_bins = concat_ws(' ', sla_clock_day.elapsed_bins, excluded.elapsed_bins)"
+        : "merge into sla_clock_day t using (select cast(? as date) as day_utc, cast(? as date) as day_local,"
+            + " cast(? as varchar) as market, " + CASE_CHANNEL + " as channel, cast(? as varchar) as target,"
+            + " cast(? as bigint) as met_on_time, cast(? as bigint) as met_late, cast(? as bigint) as cancelled,"
+            + " cast(? as varchar) as elapsed_bins) s"
+            + " on (t.day_utc = s.day_utc and t.market = s.market and t.channel = s.channel and t.target = s.target"
+            + " and t.day_local = s.day_local)"
+            + " when matched then update set met_on_time = t.met_on_time + s.met_on_time,"
+            + " met_late = t.met_late + s.met_late, cancelled = t.cancelled + s.cancelled,"
+            + " elapsed_bins = concat_ws(' ', t.elapsed_bins, s.elapsed_bins)"
+            + " when not matched then insert (" + COLUMNS + ") values (s.day_utc, s.day_local, s.market, s.channel,"
+            + " s.target, s.met_on_time, s.met_late, s.cancelled, s.elapsed_bins)";
+    jdbc.sql(sql).params(params).update();
+  }
+
+  private boolean postgres() {
+    if (postgres == null) {
+      postgres = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
+          .getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")).single();
+    }
+    return postgres;
+  }
+
+  /**
+   * Writes the roll-ups again from every finished clock, as {@link #finished} would have: the
+   * migration that introduced them fills them this way, and so does a tool that loads clocks
+   * without the application (the report benchmark). Returns the rows written.
+   */
+  public static int rebuild(Connection connection) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    // PostgreSQL streams a large result only inside a transaction
+    connection.setAutoCommit(false);
+    record Tally(long[] counts, StringBuilder bins) {}
+    Map<Key, Tally> days = new HashMap<>();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("delete from sla_clock_day");
+      statement.setFetchSize(10_000);
+      try (ResultSet rows = statement.executeQuery("select x.started_at, x.market, c.channel, x.target, x.state,"
+          + " x.ended_at, x.due_at, x.elapsed_seconds from sla_clock x left join case_file c"
+          + " on c.case_number = x.case_number where x.state in ('MET', 'CANCELLED')")) {
+        while (rows.next()) {
+          Key key = Key.of(rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3), rows.getString(4));
+          Tally tally = days.computeIfAbsent(key, k -> new Tally(new long[3], new StringBuilder()));
+          if ("CANCELLED".equals(rows.getString(5))) {
+            tally.counts()[2]++;
+            continue;
+          }
+          boolean late = rows.getTimestamp(6).toInstant().isAfter(rows.getTimestamp(7).toInstant());
+          tally.counts()[late ? 1 : 0]++;
+          long elapsed = rows.getLong(8);
+          if (!rows.wasNull()) {
+            tally.bins().append(tally.bins().isEmpty() ? "" : " ").append(ClockHistogram.bin(elapsed));
+          }
+        }
+      }
+    }
+    try (PreparedStatement insert = connection.prepareStatement("insert into sla_clock_day (" + COLUMNS + ")"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int batched = 0;
+      for (Map.Entry<Key, Tally> day : days.entrySet()) {
+        Key key = day.getKey();
+        long[] counts = day.getValue().counts();
+        insert.setDate(1, Date.valueOf(key.dayUtc()));
+        insert.setDate(2, Date.valueOf(key.dayLocal()));
+        insert.setString(3, key.market());
+        insert.setString(4, key.channel());
+        insert.setString(5, key.target());
+        insert.setLong(6, counts[0]);
+        insert.setLong(7, counts[1]);
+        insert.setLong(8, counts[2]);
+        insert.setString(9, day.getValue().bins().isEmpty() ? null : day.getValue().bins().toString());
+        insert.addBatch();
+        if (++batched % 1000 == 0) {
+          insert.executeBatch();
+        }
+      }
+      insert.executeBatch();
+    }
+    if (autoCommit) {
+      connection.commit();
+      connection.setAutoCommit(true);
+    }
+    return days.size();
+  }
+}
