@@ -50,11 +50,21 @@ public class CallbackRecords {
         .params(attemptNo, reached ? "REACHED" : "SCHEDULED", callbackId).update();
   }
 
+  /**
+   * Stores the answer with the team and category it counts for in the satisfaction report, as its
+   * case stands now: a complaint's team and category from triage (not yet triaged: the agents,
+   * {@code UNTRIAGED}); without a complaint, the team of the callback's reason and the reason.
+   */
   void answered(long callbackId, String caseNumber, String source, Answers answers, Instant at) {
-    jdbc.sql("insert into satisfaction (case_number, callback_id, source, csat, nps, resolved, comment, answered_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("insert into satisfaction (case_number, callback_id, source, csat, nps, resolved, comment, answered_at,"
+            + " team, category) values (?, ?, ?, ?, ?, ?, ?, ?,"
+            + " coalesce((select k.team from complaint k where k.case_number = ?),"
+            + " (select case b.reason when 'RETURN_COMPLETED' then 'returns' when 'ADVERSE_FOLLOWUP' then 'safety'"
+            + " else 'agent' end from callback b where b.id = ?)),"
+            + " coalesce((select coalesce(k.category, 'UNTRIAGED') from complaint k where k.case_number = ?),"
+            + " (select b.reason from callback b where b.id = ?)))")
         .params(caseNumber, callbackId, source, answers.csat(), answers.nps(), answers.resolved(), answers.comment(),
-            Timestamp.from(at))
+            Timestamp.from(at), caseNumber, callbackId, caseNumber, callbackId)
         .update();
     close(callbackId, "SURVEY".equals(source) ? "ANSWERED" : "REACHED", at);
   }

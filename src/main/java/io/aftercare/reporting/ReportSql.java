@@ -141,7 +141,7 @@ class ReportSql {
   /** The day of an instant in the filter's zone (PostgreSQL and H2 say it differently). */
   String day(String column, ReportFilter filter) {
     return postgres()
-        ? "cast(" + column + " at time zone '" + filter.zoneName() + "' as date)"
+        ? postgresDay(column, filter.zoneName())
         : "cast(formatdatetime(" + column + ", 'yyyy-MM-dd', 'en', '" + filter.zoneName() + "') as date)";
   }
 
@@ -149,8 +149,17 @@ class ReportSql {
   String week(String column, ReportFilter filter) {
     String day = day(column, filter);
     return postgres()
-        ? "cast(date_trunc('week', " + column + " at time zone '" + filter.zoneName() + "') as date)"
+        ? postgresWeek(column, filter.zoneName())
         : "dateadd('DAY', 1 - iso_day_of_week(" + day + "), " + day + ")";
+  }
+
+  /** PostgreSQL's day of an instant in a zone (also what {@link ReportStatistics} keeps statistics on). */
+  static String postgresDay(String column, String zone) {
+    return "cast(" + column + " at time zone '" + zone + "' as date)";
+  }
+
+  static String postgresWeek(String column, String zone) {
+    return "cast(date_trunc('week', " + column + " at time zone '" + zone + "') as date)";
   }
 
   String bucket(String column, ReportFilter filter) {

@@ -17,14 +17,9 @@ class SatisfactionReport implements ReportDefinition {
   static final List<String> COLUMNS = List.of("dimension", "value", "answers", "csatAverage",
       "csat1", "csat2", "csat3", "csat4", "csat5", "npsAnswers", "nps", "resolvedPercent", "complaints", "reopened",
       "reopenPercent");
-  static final String SATISFACTION_TEAM = "coalesce(k.team, case b.reason when 'RETURN_COMPLETED' then 'returns'"
-      + " when 'ADVERSE_FOLLOWUP' then 'safety' else 'agent' end)";
-  static final String SATISFACTION_CATEGORY = "coalesce(k.category,"
-      + " case when k.case_number is not null then 'UNTRIAGED' else b.reason end)";
-  static final Source ANSWERS = new Source(
-      "satisfaction x left join complaint k on k.case_number = x.case_number left join callback b on b.id = x.callback_id",
-      "x.answered_at", "c.market", "c.channel",
-      Map.of("team", SATISFACTION_TEAM + " = :team", "category", SATISFACTION_CATEGORY + " = :category",
+  /** The answers, each with the team and category it counts for (written with it, callback.CallbackRecords). */
+  static final Source ANSWERS = new Source("satisfaction x", "x.answered_at", "c.market", "c.channel",
+      Map.of("team", "x.team = :team", "category", "x.category = :category",
           "csat", "x.csat = :csat", "resolved", "x.resolved = :resolved"));
 
   private final ReportSql sql;
@@ -49,18 +44,19 @@ class SatisfactionReport implements ReportDefinition {
   }
 
   /**
-   * Satisfaction answered in the period (CSAT average and distribution, NPS, resolved rate) and
-   * the reopen rate of the period's complaints, in all, by team and by category.
+   * Satisfaction answered in the period (CSAT average and distribution, NPS, resolved rate; an
+   * answer by the team and category its case had when answered) and the reopen rate of the
+   * period's complaints, in all, by team and by category.
    */
   @Override
   public Report run(ReportFilter filter) {
     Map<String, Map<String, Long>> sums = new TreeMap<>();
-    for (Map<String, Object> row : sql.query(ANSWERS, filter, SATISFACTION_TEAM + " as team, " + SATISFACTION_CATEGORY
-        + " as category, count(*) as answers, sum(x.csat) as csat_sum, " + count("x.csat = 1") + " as csat1, "
+    for (Map<String, Object> row : sql.query(ANSWERS, filter, "x.team as team, x.category as category,"
+        + " count(*) as answers, sum(x.csat) as csat_sum, " + count("x.csat = 1") + " as csat1, "
         + count("x.csat = 2") + " as csat2, " + count("x.csat = 3") + " as csat3, " + count("x.csat = 4") + " as csat4, "
         + count("x.csat = 5") + " as csat5, count(x.nps) as nps_answers, " + count("x.nps >= 9") + " as promoters, "
         + count("x.nps <= 6") + " as detractors, " + count("x.resolved") + " as resolved", null,
-        SATISFACTION_TEAM + ", " + SATISFACTION_CATEGORY, "1, 2")) {
+        "x.team, x.category", "1, 2")) {
       addUp(sums, row, "answers", "csat_sum", "csat1", "csat2", "csat3", "csat4", "csat5", "nps_answers", "promoters",
           "detractors", "resolved");
     }

@@ -140,6 +140,9 @@ class CallbackIT {
 
     assertThat(jdbc.sql("select csat from satisfaction where case_number = ? and source = 'SURVEY'")
         .param(caseNumber).query(Integer.class).single()).isEqualTo(5);
+    // a care call with no complaint counts for the agents, under its reason
+    assertThat(jdbc.sql("select team || ' ' || category from satisfaction where case_number = ?").param(caseNumber)
+        .query(String.class).single()).isEqualTo("agent CARE_CALL");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
   }
 
@@ -193,6 +196,10 @@ class CallbackIT {
     assertThat(staff).contains("callback-dissatisfied");
     assertThat(jdbc.sql("select count(*) from satisfaction where case_number = ? and source = 'CALL' and csat = 2")
         .param(caseNumber).query(Long.class).single()).isEqualTo(1);
+    // the answer counts for the complaint's team and category as triaged, whatever happens to it next
+    assertThat(jdbc.sql("select team || ' ' || category from satisfaction where case_number = ?").param(caseNumber)
+        .query(String.class).single()).isEqualTo(jdbc.sql("select team || ' ' || category from complaint"
+            + " where case_number = ?").param(caseNumber).query(String.class).single()).endsWith(" PACKAGING_DAMAGE");
   }
 
   /** A care call for a low-value customer (one attempt), not reached: the survey link goes out. */

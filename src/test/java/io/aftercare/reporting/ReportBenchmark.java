@@ -60,6 +60,8 @@ public final class ReportBenchmark {
     }
     printSizes(jdbc);
 
+    // as the application does at start: statistics on the days and weeks the reports count by
+    ReportStatistics.create(jdbc);
     Reports reports = Reports.all(jdbc, new AdverseReactionSettings(0, null, null, null));
     // as in the application: each report in one read-only transaction
     TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -254,10 +256,15 @@ public final class ReportBenchmark {
                'ANSWERED', 1, opened_at + interval '3 days'
         from bench_case where i % 3 = 0 and not open""",
         """
-        insert into satisfaction (case_number, callback_id, source, csat, nps, resolved, answered_at)
-        select case_number, i, 'CALL', 1 + floor(random() * 5)::int,
-               case when random() < 0.8 then floor(random() * 11)::int end, random() < 0.85, opened_at + interval '3 days'
-        from bench_case where i % 3 = 0 and not open""",
+        insert into satisfaction (case_number, callback_id, source, csat, nps, resolved, answered_at, team, category)
+        select b.case_number, b.i, 'CALL', 1 + floor(random() * 5)::int,
+               case when random() < 0.8 then floor(random() * 11)::int end, random() < 0.85,
+               b.opened_at + interval '3 days',
+               coalesce(k.team, case cb.reason when 'RETURN_COMPLETED' then 'returns' when 'ADVERSE_FOLLOWUP' then 'safety'
+                                else 'agent' end),
+               coalesce(case when k.case_number is not null then coalesce(k.category, 'UNTRIAGED') end, cb.reason)
+        from bench_case b join callback cb on cb.id = b.i left join complaint k on k.case_number = b.case_number
+        where b.i % 3 = 0 and not b.open""",
         "drop table bench_case",
         "vacuum analyze"
     };

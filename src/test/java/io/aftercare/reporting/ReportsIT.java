@@ -416,9 +416,12 @@ class ReportsIT {
         .params(caseNumber, WANG_LI, Timestamp.from(T0.plus(Duration.ofDays(8)))).update();
     long callback = jdbc.sql("select max(id) from callback where case_number = ?").param(caseNumber)
         .query(Long.class).single();
-    jdbc.sql("insert into satisfaction (case_number, callback_id, source, csat, nps, resolved, answered_at)"
-            + " values (?, ?, 'CALL', ?, ?, ?, ?)")
-        .params(caseNumber, callback, csat, nps, resolved, Timestamp.from(T0.plus(Duration.ofDays(8)))).update();
+    // counted for the complaint's team and category when answered (not triaged: the agents, UNTRIAGED)
+    jdbc.sql("insert into satisfaction (case_number, callback_id, source, csat, nps, resolved, answered_at, team, category)"
+            + " select ?, ?, 'CALL', ?, ?, ?, ?, coalesce(team, 'agent'), coalesce(category, 'UNTRIAGED')"
+            + " from complaint where case_number = ?")
+        .params(caseNumber, callback, csat, nps, resolved, Timestamp.from(T0.plus(Duration.ofDays(8))), caseNumber)
+        .update();
   }
 
   private void task(String id, String caseNumber, String team) {
