@@ -53,7 +53,9 @@ public class ClockRollups {
   /**
    * Adds a clock that has just finished: met ({@code elapsedSeconds} its time to meet, net of
    * pauses; late when stopped after its due time) or cancelled (null). Concurrent finishes of one
-   * day's clocks add up; none is lost (PostgreSQL's {@code on conflict}, H2's {@code merge}).
+   * day's clocks add up; none is lost (PostgreSQL's {@code on conflict}, H2's {@code merge}:
+   * ClockRollupsIT finishes 16 clocks of one new row at once on both). The day's row stays locked
+   * until the finishing transaction commits.
    */
   void finished(SlaClock clock, SlaClock.State state, Instant endedAt, Long elapsedSeconds) {
     Key key = Key.of(clock.startedAt(), clock.market(), null, clock.target());
