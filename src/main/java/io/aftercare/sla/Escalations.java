@@ -1,7 +1,13 @@
 package io.aftercare.sla;
 
+import io.aftercare.customer.Market;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,12 +26,40 @@ public class Escalations {
     this.jdbc = jdbc;
   }
 
-  void record(String caseNumber, Escalation escalation) {
+  /**
+   * Records an escalation with what the escalation report counts it by: the team (the task's
+   * team as the reports know it, else the groups escalated to, else {@code (no task)}), and
+   * whether it is the case's first at this level and team in its week (Monday to Sunday, in UTC
+   * and in the case's market's zone), so that the report counts a week's cases without sorting a
+   * year of escalations.
+   */
+  public void record(String caseNumber, Escalation escalation) {
+    String team = jdbc.sql("select coalesce((select t.team from report_task t where t.task_id = ?), ?, '(no task)')")
+        .params(escalation.taskId(), escalation.candidateGroups()).query(String.class).single();
+    ZoneId local = jdbc.sql("select market from case_file where case_number = ?").param(caseNumber)
+        .query(String.class).optional().filter(market -> market != null)
+        .map(market -> Market.valueOf(market).zone()).orElse(ZoneOffset.UTC);
     jdbc.sql("insert into escalation (case_number, target, level, task_id, task_name, assignee,"
-            + " candidate_groups, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+            + " candidate_groups, occurred_at, team, first_of_week_utc, first_of_week_local)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(caseNumber, escalation.target(), escalation.level(), escalation.taskId(), escalation.taskName(),
-            escalation.assignee(), escalation.candidateGroups(), Timestamp.from(escalation.occurredAt()))
+            escalation.assignee(), escalation.candidateGroups(), Timestamp.from(escalation.occurredAt()), team,
+            firstOfWeek(caseNumber, escalation, team, ZoneOffset.UTC), firstOfWeek(caseNumber, escalation, team, local))
         .update();
+  }
+
+  private boolean firstOfWeek(String caseNumber, Escalation escalation, String team, ZoneId zone) {
+    LocalDate monday = week(escalation.occurredAt(), zone);
+    return jdbc.sql("select count(*) from escalation where case_number = ? and level = ? and team = ?"
+            + " and occurred_at >= ? and occurred_at < ?")
+        .params(caseNumber, escalation.level(), team, Timestamp.from(monday.atStartOfDay(zone).toInstant()),
+            Timestamp.from(monday.plusWeeks(1).atStartOfDay(zone).toInstant()))
+        .query(Long.class).single() == 0;
+  }
+
+  /** The Monday of an instant's week in a zone. */
+  public static LocalDate week(Instant at, ZoneId zone) {
+    return LocalDate.ofInstant(at, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
   public List<Escalation> forCase(String caseNumber) {

@@ -236,9 +236,20 @@ public final class ReportBenchmark {
           on p.kind = b.kind
         cross join generate_series(1, 2) n""",
         """
-        insert into escalation (case_number, target, level, task_id, task_name, candidate_groups, occurred_at)
-        select k.case_number, k.target, l, null, 'Synthetic task', 'agent', k.breached_at + (l - 2) * interval '1 hour'
+        insert into escalation (case_number, target, level, task_id, task_name, candidate_groups, occurred_at, team)
+        select k.case_number, k.target, l, null, 'Synthetic task', 'agent', k.breached_at + (l - 2) * interval '1 hour',
+               'agent'
         from sla_clock k cross join generate_series(1, 2) l where k.breached_at is not null""",
+        // each case's first escalation at a level and team in its week, as Escalations.record marks it
+        """
+        update escalation e set first_of_week_utc = f.utc, first_of_week_local = f.local from (
+          select x.id, row_number() over (partition by x.case_number, x.level, x.team,
+                   date_trunc('week', x.occurred_at at time zone 'UTC') order by x.occurred_at, x.id) = 1 as utc,
+                 row_number() over (partition by x.case_number, x.level, x.team,
+                   date_trunc('week', x.occurred_at at time zone (case c.market when 'CN' then 'Asia/Shanghai'
+                     when 'EU' then 'Europe/Paris' else 'America/New_York' end)) order by x.occurred_at, x.id) = 1 as local
+          from escalation x join case_file c on c.case_number = x.case_number) f
+        where f.id = e.id and (f.utc or f.local)""",
         """
         insert into notification (idempotency_key, case_number, audience, template, channel, recipient, language, body,
                state, attempts, next_attempt_at, created_at, sent_at)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.casefile.CaseFiles;
 import io.aftercare.customer.Market;
+import io.aftercare.sla.Escalations;
 import io.aftercare.sla.SlaClocks;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.CaseWork;
@@ -53,6 +54,8 @@ class ReportsIT {
   CaseFiles caseFiles;
   @Autowired
   SlaClocks clocks;
+  @Autowired
+  Escalations escalations;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -432,9 +435,7 @@ class ReportsIT {
   }
 
   private void escalation(String caseNumber, int level, String taskId, String groups, Instant at) {
-    jdbc.sql("insert into escalation (case_number, target, level, task_id, task_name, candidate_groups, occurred_at)"
-            + " values (?, 'complaint.confirm', ?, ?, 'Triage', ?, ?)")
-        .params(caseNumber, level, taskId, groups, Timestamp.from(at)).update();
+    escalations.record(caseNumber, new Escalations.Escalation("complaint.confirm", level, taskId, "Triage", null, groups, at));
   }
 
   private String reaction(Market market, String seriousness, String sku, String lot, Instant at) {
