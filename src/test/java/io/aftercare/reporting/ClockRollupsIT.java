@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The service-level and safety reports read finished clocks from their daily roll-ups; these
@@ -58,6 +60,8 @@ class ClockRollupsIT {
   CaseFiles caseFiles;
   @Autowired
   DataSource dataSource;
+  @Autowired
+  PlatformTransactionManager transactions;
 
   Http http;
   /** What the test did to each clock of the week, to work the figures out from. */
@@ -208,6 +212,28 @@ class ClockRollupsIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aClockStoppedInATransactionThatRollsBackAddsNothing() {
+    // 12:00 UTC on 9 October 2024 is the same day in Shanghai
+    String caseNumber = caseFiles.open(WANG_LI, "CN", "APP");
+    Instant start = Instant.parse("2024-10-09T12:00:00Z");
+    clocks.start(caseNumber, "complaint.acknowledge", Market.CN, start);
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      clocks.stop(caseNumber, "complaint.acknowledge", start.plusSeconds(60));
+      status.setRollbackOnly();
+    });
+    assertThat(clocks.require(caseNumber, "complaint.acknowledge").isOpen()).isTrue();
+    JsonNode row = row(report("service-levels", "from=2024-10-09&to=2024-10-09&market=CN&channel=APP").get("rows"),
+        "complaint.acknowledge");
+    assertThat(row.get("clocks").asLong()).as("open, not met").isEqualTo(1);
+    assertThat(row.get("met").asLong()).isZero();
+    clocks.stop(caseNumber, "complaint.acknowledge", start.plusSeconds(60));
+    row = row(report("service-levels", "from=2024-10-09&to=2024-10-09&market=CN&channel=APP").get("rows"),
+        "complaint.acknowledge");
+    assertThat(row.get("metOnTime").asLong()).isEqualTo(1);
+    assertThat(row.get("open").asLong()).isZero();
   }
 
   @Test
