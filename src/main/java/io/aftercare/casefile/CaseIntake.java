@@ -2,6 +2,7 @@ package io.aftercare.casefile;
 
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.InvalidRequestException;
+import io.aftercare.sla.ClockRollups;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,10 +23,12 @@ public class CaseIntake {
 
   private final CaseFiles cases;
   private final JdbcClient jdbc;
+  private final ClockRollups clockRollups;
 
-  CaseIntake(CaseFiles cases, JdbcClient jdbc) {
+  CaseIntake(CaseFiles cases, JdbcClient jdbc, ClockRollups clockRollups) {
     this.cases = cases;
     this.jdbc = jdbc;
+    this.clockRollups = clockRollups;
   }
 
   /**
@@ -109,6 +112,10 @@ public class CaseIntake {
     jdbc.sql("update case_file set customer_id = coalesce(customer_id, ?), channel = coalesce(channel, ?),"
             + " market = coalesce((select market from customer where id = ?), market) where case_number = ?")
         .params(customerId, channelCode, customerId, caseNumber).update();
+    if (row.channel() == null && channelCode != null) {
+      // the reports count the case's finished clocks under its channel from now on
+      clockRollups.channelFilled(caseNumber, channelCode);
+    }
     return caseNumber;
   }
 

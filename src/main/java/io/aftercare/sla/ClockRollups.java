@@ -10,8 +10,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,9 +87,64 @@ public class ClockRollups {
   void finished(SlaClock clock, SlaClock.State state, Instant endedAt, Long elapsedSeconds) {
     String channel = jdbc.sql("select channel from case_file where case_number = ?").param(clock.caseNumber())
         .query(String.class).optional().orElse(null);
-    Key key = Key.of(clock.startedAt(), clock.market(), channel, clock.target());
     boolean met = state == SlaClock.State.MET;
-    boolean late = met && endedAt.isAfter(clock.dueAt());
+    add(Key.of(clock.startedAt(), clock.market(), channel, clock.target()), met,
+        met && endedAt.isAfter(clock.dueAt()), elapsedSeconds);
+  }
+
+  /**
+   * A case's intake channel was filled in after some of its clocks had finished (a case opened
+   * by a back-office system, which a customer's complaint then joins): those clocks move from the
+   * rows without a channel to the channel's, as the clocks themselves would count them now.
+   */
+  public void channelFilled(String caseNumber, String channel) {
+    record Finished(Instant startedAt, String market, String target, boolean met, boolean late, Long elapsed) {}
+    List<Finished> finished = jdbc.sql("select started_at, market, target, state, ended_at, due_at, elapsed_seconds"
+            + " from sla_clock where case_number = ? and state in ('MET', 'CANCELLED')")
+        .param(caseNumber)
+        .query((rs, n) -> {
+          boolean met = "MET".equals(rs.getString("state"));
+          long elapsed = rs.getLong("elapsed_seconds");
+          return new Finished(rs.getTimestamp("started_at").toInstant(), rs.getString("market"), rs.getString("target"),
+              met, met && rs.getTimestamp("ended_at").toInstant().isAfter(rs.getTimestamp("due_at").toInstant()),
+              rs.wasNull() ? null : elapsed);
+        })
+        .list();
+    // clocks this transaction finished are written first, so that they move too
+    @SuppressWarnings("unchecked")
+    Map<Key, Day> pending = (Map<Key, Day>) TransactionSynchronizationManager.getResource(this);
+    if (pending != null) {
+      write(pending);
+      pending.clear();
+    }
+    for (Finished clock : finished) {
+      Key from = Key.of(clock.startedAt(), clock.market(), null, clock.target());
+      Object[] key = {Date.valueOf(from.dayUtc()), from.market(), from.channel(), from.target(),
+          Date.valueOf(from.dayLocal())};
+      List<String> bins = jdbc.sql("select elapsed_bins from sla_clock_day where day_utc = ? and market = ?"
+              + " and channel = ? and target = ? and day_local = ? for update")
+          .params(key).query((rs, n) -> rs.getString(1) == null ? "" : rs.getString(1)).list();
+      if (bins.isEmpty()) {
+        continue;
+      }
+      List<String> kept = new ArrayList<>(List.of(bins.get(0).isBlank() ? new String[0] : bins.get(0).trim().split(" ")));
+      if (clock.met() && clock.elapsed() != null) {
+        kept.remove(String.valueOf(ClockHistogram.bin(clock.elapsed())));
+      }
+      String counter = !clock.met() ? "cancelled" : clock.late() ? "met_late" : "met_on_time";
+      jdbc.sql("update sla_clock_day set " + counter + " = " + counter + " - 1, elapsed_bins = ?"
+              + " where day_utc = ? and market = ? and channel = ? and target = ? and day_local = ?")
+          .params(kept.isEmpty() ? null : String.join(" ", kept), key[0], key[1], key[2], key[3], key[4]).update();
+      // a row left with no clocks goes, as a rebuild would not write it
+      jdbc.sql("delete from sla_clock_day where day_utc = ? and market = ? and channel = ? and target = ?"
+              + " and day_local = ? and met_on_time = 0 and met_late = 0 and cancelled = 0")
+          .params(key).update();
+      add(Key.of(clock.startedAt(), clock.market(), channel, clock.target()), clock.met(), clock.late(), clock.elapsed());
+    }
+  }
+
+  /** Adds a finished clock to its day's row when the transaction commits (at once without one). */
+  private void add(Key key, boolean met, boolean late, Long elapsedSeconds) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       Day day = new Day();
       day.add(met, late, elapsedSeconds);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseIntake;
+import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.customer.Market;
 import io.aftercare.sla.ClockRollups;
 import io.aftercare.sla.SlaClock;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,6 +61,8 @@ class ClockRollupsIT {
   SlaClocks clocks;
   @Autowired
   CaseFiles caseFiles;
+  @Autowired
+  CaseIntake caseIntake;
   @Autowired
   DataSource dataSource;
   @Autowired
@@ -234,6 +239,32 @@ class ClockRollupsIT {
         "complaint.acknowledge");
     assertThat(row.get("metOnTime").asLong()).isEqualTo(1);
     assertThat(row.get("open").asLong()).isZero();
+  }
+
+  @Test
+  void clocksFinishedBeforeTheCaseHadAChannelCountUnderTheChannelItGets() {
+    // a case a back-office system opened without a channel; a customer's web complaint joins it later
+    String caseNumber = caseFiles.open(null, "EU", null);
+    Instant start = Instant.parse("2024-10-10T09:00:00Z");
+    clocks.start(caseNumber, "return.review", Market.EU, start);
+    clocks.stop(caseNumber, "return.review", start.plus(Duration.ofMinutes(30)));
+    clocks.start(caseNumber, "adverse.internal", Market.EU, start);
+    clocks.cancel(caseNumber, "adverse.internal", start.plus(Duration.ofHours(1)));
+    String week = "from=2024-10-10&to=2024-10-10&market=EU";
+    assertThat(row(report("service-levels", week + "&channel=WEB").get("rows"), "return.review")).isNull();
+    assertThat(row(report("service-levels", week).get("rows"), "return.review").get("metOnTime").asLong()).isEqualTo(1);
+
+    caseIntake.openOrJoin(caseNumber, "caseNumber", null, "EU", IntakeChannel.WEB);
+
+    JsonNode web = report("service-levels", week + "&channel=WEB").get("rows");
+    assertThat(row(web, "return.review").get("metOnTime").asLong()).isEqualTo(1);
+    assertThat(row(web, "return.review").get("medianMinutes").asDouble()).isEqualTo(30.0);
+    assertThat(row(web, "adverse.internal").get("cancelled").asLong()).isEqualTo(1);
+    JsonNode all = report("service-levels", week).get("rows");
+    assertThat(row(all, "return.review").get("clocks").asLong()).as("moved, not counted twice").isEqualTo(1);
+    assertThat(row(all, "adverse.internal").get("clocks").asLong()).isEqualTo(1);
+    assertThat(JdbcClient.create(dataSource).sql("select count(*) from sla_clock_day where day_utc = date '2024-10-10'"
+        + " and market = 'EU' and channel = ''").query(Long.class).single()).as("rows left with no clocks go").isZero();
   }
 
   @Test
