@@ -3,6 +3,7 @@ package io.aftercare.casefile;
 import io.aftercare.api.ApiExceptionHandler.FieldProblem;
 import io.aftercare.api.InvalidRequestException;
 import io.aftercare.sla.ClockRollups;
+import io.aftercare.sla.Escalations;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,13 @@ public class CaseIntake {
   private final CaseFiles cases;
   private final JdbcClient jdbc;
   private final ClockRollups clockRollups;
+  private final Escalations escalations;
 
-  CaseIntake(CaseFiles cases, JdbcClient jdbc, ClockRollups clockRollups) {
+  CaseIntake(CaseFiles cases, JdbcClient jdbc, ClockRollups clockRollups, Escalations escalations) {
     this.cases = cases;
     this.jdbc = jdbc;
     this.clockRollups = clockRollups;
+    this.escalations = escalations;
   }
 
   /**
@@ -102,9 +105,11 @@ public class CaseIntake {
     if (caseNumber == null || caseNumber.isBlank()) {
       return cases.open(customerId, market, channelCode);
     }
-    record Row(Long customerId, String channel) {}
-    Row row = jdbc.sql("select customer_id, channel from case_file where case_number = ? for update").param(caseNumber)
-        .query((rs, n) -> new Row((Long) rs.getObject("customer_id", Long.class), rs.getString("channel")))
+    record Row(Long customerId, String channel, String market) {}
+    Row row = jdbc.sql("select customer_id, channel, market from case_file where case_number = ? for update")
+        .param(caseNumber)
+        .query((rs, n) -> new Row((Long) rs.getObject("customer_id", Long.class), rs.getString("channel"),
+            rs.getString("market")))
         .optional().orElseThrow(() -> invalid(field, NOT_KNOWN));
     if (row.customerId() != null && !row.customerId().equals(customerId)) {
       throw invalid(field, ANOTHER_CUSTOMER);
@@ -115,6 +120,12 @@ public class CaseIntake {
     if (row.channel() == null && channelCode != null) {
       // the reports count the case's finished clocks under its channel from now on
       clockRollups.channelFilled(caseNumber, channelCode);
+    }
+    String marketNow = jdbc.sql("select market from case_file where case_number = ?").param(caseNumber)
+        .query((rs, n) -> rs.getString(1)).single();
+    if (!java.util.Objects.equals(marketNow, row.market())) {
+      // the escalation report counts the case's weeks in its new market's zone
+      escalations.marketChanged(caseNumber);
     }
     return caseNumber;
   }

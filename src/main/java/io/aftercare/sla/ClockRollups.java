@@ -49,20 +49,24 @@ public class ClockRollups {
       + " cancelled, elapsed_bins";
   private static final String KEY = "day_utc, market, channel, target, day_local";
 
-  /** What finished clocks add to one day's row: met on time, met late, cancelled, and the met ones' bins. */
+  /**
+   * What a transaction changes in one day's row: clocks added (met on time, met late, cancelled,
+   * and the met ones' bins) and, when clocks move to another channel's row, taken away.
+   */
   private static final class Day {
     final long[] counts = new long[3];
-    final StringBuilder bins = new StringBuilder();
+    final List<String> bins = new ArrayList<>();
+    final List<String> removed = new ArrayList<>();
 
-    void add(boolean met, boolean late, Long elapsedSeconds) {
-      counts[!met ? 2 : late ? 1 : 0]++;
+    void add(boolean met, boolean late, Long elapsedSeconds, int sign) {
+      counts[!met ? 2 : late ? 1 : 0] += sign;
       if (met && elapsedSeconds != null) {
-        bins.append(bins.isEmpty() ? "" : " ").append(ClockHistogram.bin(elapsedSeconds));
+        (sign > 0 ? bins : removed).add(String.valueOf(ClockHistogram.bin(elapsedSeconds)));
       }
     }
 
     String bins() {
-      return bins.isEmpty() ? null : bins.toString();
+      return bins.isEmpty() ? null : String.join(" ", bins);
     }
   }
 
@@ -85,11 +89,13 @@ public class ClockRollups {
    * ClockRollupsIT finishes 16 clocks of one new row at once on both).
    */
   void finished(SlaClock clock, SlaClock.State state, Instant endedAt, Long elapsedSeconds) {
-    String channel = jdbc.sql("select channel from case_file where case_number = ?").param(clock.caseNumber())
-        .query(String.class).optional().orElse(null);
+    // the case file stays locked until this transaction ends, so that a channel filled in meanwhile
+    // (channelFilled) waits for this clock and moves it too
+    String channel = jdbc.sql("select channel from case_file where case_number = ? for update")
+        .param(clock.caseNumber()).query((rs, n) -> rs.getString(1)).optional().orElse(null);
     boolean met = state == SlaClock.State.MET;
     add(Key.of(clock.startedAt(), clock.market(), channel, clock.target()), met,
-        met && endedAt.isAfter(clock.dueAt()), elapsedSeconds);
+        met && endedAt.isAfter(clock.dueAt()), elapsedSeconds, 1);
   }
 
   /**
@@ -99,55 +105,33 @@ public class ClockRollups {
    */
   public void channelFilled(String caseNumber, String channel) {
     record Finished(Instant startedAt, String market, String target, boolean met, boolean late, Long elapsed) {}
-    List<Finished> finished = jdbc.sql("select started_at, market, target, state, ended_at, due_at, elapsed_seconds"
+    jdbc.sql("select started_at, market, target, state, ended_at, due_at, elapsed_seconds"
             + " from sla_clock where case_number = ? and state in ('MET', 'CANCELLED')")
         .param(caseNumber)
         .query((rs, n) -> {
           boolean met = "MET".equals(rs.getString("state"));
-          long elapsed = rs.getLong("elapsed_seconds");
+          Long elapsed = rs.getObject("elapsed_seconds", Long.class);
           return new Finished(rs.getTimestamp("started_at").toInstant(), rs.getString("market"), rs.getString("target"),
               met, met && rs.getTimestamp("ended_at").toInstant().isAfter(rs.getTimestamp("due_at").toInstant()),
-              rs.wasNull() ? null : elapsed);
+              elapsed);
         })
-        .list();
-    // clocks this transaction finished are written first, so that they move too
-    @SuppressWarnings("unchecked")
-    Map<Key, Day> pending = (Map<Key, Day>) TransactionSynchronizationManager.getResource(this);
-    if (pending != null) {
-      write(pending);
-      pending.clear();
-    }
-    for (Finished clock : finished) {
-      Key from = Key.of(clock.startedAt(), clock.market(), null, clock.target());
-      Object[] key = {Date.valueOf(from.dayUtc()), from.market(), from.channel(), from.target(),
-          Date.valueOf(from.dayLocal())};
-      List<String> bins = jdbc.sql("select elapsed_bins from sla_clock_day where day_utc = ? and market = ?"
-              + " and channel = ? and target = ? and day_local = ? for update")
-          .params(key).query((rs, n) -> rs.getString(1) == null ? "" : rs.getString(1)).list();
-      if (bins.isEmpty()) {
-        continue;
-      }
-      List<String> kept = new ArrayList<>(List.of(bins.get(0).isBlank() ? new String[0] : bins.get(0).trim().split(" ")));
-      if (clock.met() && clock.elapsed() != null) {
-        kept.remove(String.valueOf(ClockHistogram.bin(clock.elapsed())));
-      }
-      String counter = !clock.met() ? "cancelled" : clock.late() ? "met_late" : "met_on_time";
-      jdbc.sql("update sla_clock_day set " + counter + " = " + counter + " - 1, elapsed_bins = ?"
-              + " where day_utc = ? and market = ? and channel = ? and target = ? and day_local = ?")
-          .params(kept.isEmpty() ? null : String.join(" ", kept), key[0], key[1], key[2], key[3], key[4]).update();
-      // a row left with no clocks goes, as a rebuild would not write it
-      jdbc.sql("delete from sla_clock_day where day_utc = ? and market = ? and channel = ? and target = ?"
-              + " and day_local = ? and met_on_time = 0 and met_late = 0 and cancelled = 0")
-          .params(key).update();
-      add(Key.of(clock.startedAt(), clock.market(), channel, clock.target()), clock.met(), clock.late(), clock.elapsed());
-    }
+        .list()
+        .forEach(clock -> {
+          add(Key.of(clock.startedAt(), clock.market(), null, clock.target()), clock.met(), clock.late(),
+              clock.elapsed(), -1);
+          add(Key.of(clock.startedAt(), clock.market(), channel, clock.target()), clock.met(), clock.late(),
+              clock.elapsed(), 1);
+        });
   }
 
-  /** Adds a finished clock to its day's row when the transaction commits (at once without one). */
-  private void add(Key key, boolean met, boolean late, Long elapsedSeconds) {
+  /**
+   * Adds a finished clock to its day's row ({@code sign} 1), or takes it away (-1), when the
+   * transaction commits, all rows in key order (at once without a transaction).
+   */
+  private void add(Key key, boolean met, boolean late, Long elapsedSeconds, int sign) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       Day day = new Day();
-      day.add(met, late, elapsedSeconds);
+      day.add(met, late, elapsedSeconds, sign);
       write(Map.of(key, day));
       return;
     }
@@ -165,13 +149,24 @@ public class ClockRollups {
         }
 
         @Override
+        public void suspend() {
+          // a transaction started inside this one (REQUIRES_NEW) keeps its own clocks
+          TransactionSynchronizationManager.unbindResourceIfPossible(ClockRollups.this);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(ClockRollups.this, days);
+        }
+
+        @Override
         public void afterCompletion(int status) {
           TransactionSynchronizationManager.unbindResourceIfPossible(ClockRollups.this);
         }
       });
       pending = days;
     }
-    pending.computeIfAbsent(key, k -> new Day()).add(met, late, elapsedSeconds);
+    pending.computeIfAbsent(key, k -> new Day()).add(met, late, elapsedSeconds, sign);
   }
 
   private void write(Map<Key, Day> days) {
@@ -193,6 +188,13 @@ public class ClockRollups {
             + " when not matched then insert (" + COLUMNS + ") values (s.day_utc, s.day_local, s.market, s.channel,"
             + " s.target, s.met_on_time, s.met_late, s.cancelled, s.elapsed_bins)";
     days.forEach((key, day) -> {
+      if (!day.removed.isEmpty() || day.counts[0] < 0 || day.counts[1] < 0 || day.counts[2] < 0) {
+        takeAway(key, day);
+        return;
+      }
+      if (day.counts[0] == 0 && day.counts[1] == 0 && day.counts[2] == 0) {
+        return;
+      }
       Object[] params = {Date.valueOf(key.dayUtc()), Date.valueOf(key.dayLocal()), key.market(), key.channel(),
           key.target(), day.counts[0], day.counts[1], day.counts[2], day.bins()};
       for (int attempt = 1; ; attempt++) {
@@ -209,6 +211,39 @@ public class ClockRollups {
         }
       }
     });
+  }
+
+  /** A change that takes clocks away: the row is read under its lock, changed, and goes when it has no clocks left. */
+  private void takeAway(Key key, Day day) {
+    Object[] where = {Date.valueOf(key.dayUtc()), key.market(), key.channel(), key.target(), Date.valueOf(key.dayLocal())};
+    String row = " where day_utc = ? and market = ? and channel = ? and target = ? and day_local = ?";
+    List<long[]> counts = jdbc.sql("select met_on_time, met_late, cancelled from sla_clock_day" + row + " for update")
+        .params(where).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
+    List<String> bins = new ArrayList<>();
+    long[] now = counts.isEmpty() ? new long[3] : counts.get(0);
+    if (!counts.isEmpty()) {
+      String stored = jdbc.sql("select elapsed_bins from sla_clock_day" + row).params(where)
+          .query((rs, n) -> rs.getString(1)).optional().orElse(null);
+      if (stored != null && !stored.isBlank()) {
+        bins.addAll(List.of(stored.trim().split(" ")));
+      }
+    }
+    bins.addAll(day.bins);
+    day.removed.forEach(bins::remove);
+    long[] after = {now[0] + day.counts[0], now[1] + day.counts[1], now[2] + day.counts[2]};
+    if (after[0] == 0 && after[1] == 0 && after[2] == 0) {
+      jdbc.sql("delete from sla_clock_day" + row).params(where).update();
+    } else if (counts.isEmpty()) {
+      jdbc.sql("insert into sla_clock_day (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(where[0], where[4], where[1], where[2], where[3], after[0], after[1], after[2],
+              bins.isEmpty() ? null : String.join(" ", bins))
+          .update();
+    } else {
+      jdbc.sql("update sla_clock_day set met_on_time = ?, met_late = ?, cancelled = ?, elapsed_bins = ?" + row)
+          .params(after[0], after[1], after[2], bins.isEmpty() ? null : String.join(" ", bins), where[0], where[1],
+              where[2], where[3], where[4])
+          .update();
+    }
   }
 
   private boolean postgres() {
@@ -240,7 +275,7 @@ public class ClockRollups {
           boolean met = "MET".equals(rows.getString(5));
           boolean late = met && rows.getTimestamp(6).toInstant().isAfter(rows.getTimestamp(7).toInstant());
           long elapsed = rows.getLong(8);
-          days.computeIfAbsent(key, k -> new Day()).add(met, late, rows.wasNull() ? null : elapsed);
+          days.computeIfAbsent(key, k -> new Day()).add(met, late, rows.wasNull() ? null : elapsed, 1);
         }
       }
     }

@@ -36,9 +36,10 @@ public class Escalations {
   public void record(String caseNumber, Escalation escalation) {
     String team = jdbc.sql("select coalesce((select t.team from report_task t where t.task_id = ?), ?, '(no task)')")
         .params(escalation.taskId(), escalation.candidateGroups()).query(String.class).single();
-    ZoneId local = jdbc.sql("select market from case_file where case_number = ?").param(caseNumber)
-        .query(String.class).optional().filter(market -> market != null)
-        .map(market -> Market.valueOf(market).zone()).orElse(ZoneOffset.UTC);
+    // the case file stays locked until this transaction ends: two escalations of one case at once
+    // (two of its processes) see each other, so only one is the week's first
+    ZoneId local = zone(jdbc.sql("select market from case_file where case_number = ? for update").param(caseNumber)
+        .query((rs, n) -> rs.getString(1)).optional().orElse(null));
     jdbc.sql("insert into escalation (case_number, target, level, task_id, task_name, assignee,"
             + " candidate_groups, occurred_at, team, first_of_week_utc, first_of_week_local)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -55,6 +56,29 @@ public class Escalations {
         .params(caseNumber, escalation.level(), team, Timestamp.from(monday.atStartOfDay(zone).toInstant()),
             Timestamp.from(monday.plusWeeks(1).atStartOfDay(zone).toInstant()))
         .query(Long.class).single() == 0;
+  }
+
+  /**
+   * The case's market changed (a known customer joined it): which of its escalations is the
+   * first of its week in the market's zone is worked out again, in the order they happened.
+   */
+  public void marketChanged(String caseNumber) {
+    ZoneId local = zone(jdbc.sql("select market from case_file where case_number = ?").param(caseNumber)
+        .query((rs, n) -> rs.getString(1)).optional().orElse(null));
+    record Row(long id, int level, String team, Instant at) {}
+    java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+    for (Row row : jdbc.sql("select id, level, team, occurred_at from escalation where case_number = ?"
+            + " order by occurred_at, id")
+        .param(caseNumber)
+        .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+        .list()) {
+      jdbc.sql("update escalation set first_of_week_local = ? where id = ?")
+          .params(seen.add(List.of(row.level(), row.team(), week(row.at(), local))), row.id()).update();
+    }
+  }
+
+  private static ZoneId zone(String market) {
+    return market == null ? ZoneOffset.UTC : Market.valueOf(market).zone();
   }
 
   /** The Monday of an instant's week in a zone. */

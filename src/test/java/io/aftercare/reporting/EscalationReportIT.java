@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.casefile.CaseFiles;
+import io.aftercare.casefile.CaseIntake;
+import io.aftercare.casefile.IntakeChannel;
 import io.aftercare.customer.Market;
 import io.aftercare.sla.Escalations;
 import io.aftercare.support.AftercareIT;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The escalation report counts a week's cases from the escalations marked as their case's first
@@ -43,6 +46,10 @@ class EscalationReportIT {
   Escalations escalations;
   @Autowired
   CaseFiles caseFiles;
+  @Autowired
+  CaseIntake caseIntake;
+  @Autowired
+  JdbcClient jdbc;
 
   Http http;
   final List<Made> made = new ArrayList<>();
@@ -85,6 +92,38 @@ class EscalationReportIT {
     check("2024-09-10", "2024-09-12", null, null);
   }
 
+  @Test
+  void aCaseThatMovesToAnotherMarketCountsItsWeeksInThatMarketsZone() {
+    // opened for the EU; escalated on Friday 9 August 2024 and on Sunday 11 August at 22:30 UTC,
+    // which is Monday 12 August, 00:30 in Paris (a new week) but still Sunday, 18:30 in New York
+    String caseNumber = caseFiles.open(null, "EU", "WEB");
+    escalations.record(caseNumber, new Escalations.Escalation("complaint.confirm", 1, null, null, null, "agent",
+        Instant.parse("2024-08-09T10:00:00Z")));
+    escalations.record(caseNumber, new Escalations.Escalation("complaint.confirm", 1, null, null, null, "agent",
+        Instant.parse("2024-08-11T22:30:00Z")));
+    assertThat(rows("from=2024-08-05&to=2024-08-18&market=EU"))
+        .containsExactly("2024-08-05|1|agent|1|1", "2024-08-12|1|agent|1|1");
+
+    // a customer of the US market joins the case: it is a US case now, its weeks New York's
+    long american = jdbc.sql("select min(id) from customer where market = 'US'").query(Long.class).single();
+    caseIntake.openOrJoin(caseNumber, "caseNumber", american, "US", IntakeChannel.WEB);
+    assertThat(rows("from=2024-08-05&to=2024-08-18&market=US")).containsExactly("2024-08-05|1|agent|2|1");
+    assertThat(rows("from=2024-08-05&to=2024-08-18&market=EU")).isEmpty();
+    // in UTC both are in the week of 5 August
+    assertThat(rows("from=2024-08-05&to=2024-08-18")).contains("2024-08-05|1|agent|2|1");
+  }
+
+  private List<String> rows(String query) {
+    Http.Response response = http.get("/api/reports/escalations?" + query, "supervisor");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    List<String> rows = new ArrayList<>();
+    for (JsonNode row : response.json().get("rows")) {
+      rows.add(row.get("week").asText() + "|" + row.get("level").asText() + "|" + row.get("team").asText() + "|"
+          + row.get("escalations").asText() + "|" + row.get("cases").asText());
+    }
+    return rows;
+  }
+
   /** The report's rows against those worked out from the escalations made. */
   private void check(String from, String to, Market market, String channel) {
     ZoneId zone = market == null ? ZoneOffset.UTC : market.zone();
@@ -105,13 +144,7 @@ class EscalationReportIT {
     count.forEach((key, n) -> expected.add(key + "|" + n + "|" + cases.get(key).size()));
     String query = "from=" + from + "&to=" + to + (market == null ? "" : "&market=" + market)
         + (channel == null ? "" : "&channel=" + channel);
-    Http.Response response = http.get("/api/reports/escalations?" + query, "supervisor");
-    assertThat(response.status()).as(response.body()).isEqualTo(200);
-    List<String> actual = new ArrayList<>();
-    for (JsonNode row : response.json().get("rows")) {
-      actual.add(row.get("week").asText() + "|" + row.get("level").asText() + "|" + row.get("team").asText() + "|"
-          + row.get("escalations").asText() + "|" + row.get("cases").asText());
-    }
+    List<String> actual = rows(query);
     assertThat(expected).as(query).isNotEmpty();
     assertThat(actual).as(query).isEqualTo(expected);
   }
