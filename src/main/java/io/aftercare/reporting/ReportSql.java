@@ -1,5 +1,6 @@
 package io.aftercare.reporting;
 
+import io.aftercare.process.Databases;
 import io.aftercare.sla.SlaClock;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -183,10 +184,7 @@ class ReportSql {
 
   boolean postgres() {
     if (postgres == null) {
-      postgres = jdbc.sql("select 1").query((rs, n) -> {
-        String product = rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
-        return product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-      }).single();
+      postgres = Databases.isPostgres(jdbc);
     }
     return postgres;
   }

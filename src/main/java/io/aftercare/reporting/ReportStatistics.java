@@ -1,6 +1,7 @@
 package io.aftercare.reporting;
 
 import io.aftercare.customer.Market;
+import io.aftercare.process.Databases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +54,7 @@ class ReportStatistics {
 
   /** Creates what is missing (PostgreSQL only) and analyses the tables it created statistics for. */
   static void create(JdbcClient jdbc) {
-    boolean postgres = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
-        .getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")).single();
-    if (!postgres) {
+    if (!Databases.isPostgres(jdbc)) {
       return;
     }
     List<String> zones = new ArrayList<>(List.of("UTC"));

@@ -1,6 +1,7 @@
 package io.aftercare.sla;
 
 import io.aftercare.customer.Market;
+import io.aftercare.process.Databases;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
@@ -248,8 +248,7 @@ public class ClockRollups {
 
   private boolean postgres() {
     if (postgres == null) {
-      postgres = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
-          .getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")).single();
+      postgres = Databases.isPostgres(jdbc);
     }
     return postgres;
   }
