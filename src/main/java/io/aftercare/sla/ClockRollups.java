@@ -217,23 +217,23 @@ public class ClockRollups {
   private void takeAway(Key key, Day day) {
     Object[] where = {Date.valueOf(key.dayUtc()), key.market(), key.channel(), key.target(), Date.valueOf(key.dayLocal())};
     String row = " where day_utc = ? and market = ? and channel = ? and target = ? and day_local = ?";
-    List<long[]> counts = jdbc.sql("select met_on_time, met_late, cancelled from sla_clock_day" + row + " for update")
-        .params(where).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).list();
+    record Stored(long[] counts, String bins) {}
+    List<Stored> stored = jdbc.sql("select met_on_time, met_late, cancelled, elapsed_bins from sla_clock_day" + row
+            + " for update")
+        .params(where)
+        .query((rs, n) -> new Stored(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, rs.getString(4)))
+        .list();
     List<String> bins = new ArrayList<>();
-    long[] now = counts.isEmpty() ? new long[3] : counts.get(0);
-    if (!counts.isEmpty()) {
-      String stored = jdbc.sql("select elapsed_bins from sla_clock_day" + row).params(where)
-          .query((rs, n) -> rs.getString(1)).optional().orElse(null);
-      if (stored != null && !stored.isBlank()) {
-        bins.addAll(List.of(stored.trim().split(" ")));
-      }
+    long[] now = stored.isEmpty() ? new long[3] : stored.get(0).counts();
+    if (!stored.isEmpty() && stored.get(0).bins() != null && !stored.get(0).bins().isBlank()) {
+      bins.addAll(List.of(stored.get(0).bins().trim().split(" ")));
     }
     bins.addAll(day.bins);
     day.removed.forEach(bins::remove);
     long[] after = {now[0] + day.counts[0], now[1] + day.counts[1], now[2] + day.counts[2]};
     if (after[0] == 0 && after[1] == 0 && after[2] == 0) {
       jdbc.sql("delete from sla_clock_day" + row).params(where).update();
-    } else if (counts.isEmpty()) {
+    } else if (stored.isEmpty()) {
       jdbc.sql("insert into sla_clock_day (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(where[0], where[4], where[1], where[2], where[3], after[0], after[1], after[2],
               bins.isEmpty() ? null : String.join(" ", bins))
