@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Adds the reporting tables' writer beside Camunda's own history writer (which stays on). */
+/**
+ * Adds the reporting tables' writer beside the engine's database history writer (Camunda's,
+ * less the variable-change detail: {@link io.aftercare.process.VariableHistory}).
+ */
 @Component
 class ReportingEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -24,6 +27,5 @@ class ReportingEnginePlugin extends AbstractProcessEnginePlugin {
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
     handlers.add(new ReportingHistory(jdbc));
     configuration.setCustomHistoryEventHandlers(handlers);
-    configuration.setEnableDefaultDbHistoryEventHandler(true);
   }
 }

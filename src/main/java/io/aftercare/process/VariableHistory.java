@@ -1,0 +1,50 @@
+package io.aftercare.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's history as the engine writes it at level {@code full}, except each change of a
+ * variable: the history keeps every variable's last value ({@code ACT_HI_VARINST}), not one more
+ * row ({@code ACT_HI_DETAIL}) for every time it was set.
+ * <p>
+ * Nothing in Aftercare reads those rows — the timeline reads its own tables and the variables'
+ * last values, Cockpit (community) shows no variable history — yet a complaint wrote some 35 of
+ * them, and each case's end rewrote them all again with their removal time (4–5 ms a case at
+ * PostgreSQL, the lifecycle profile in README "Benchmarks"). Fewer copies of what a case held is
+ * also the privacy rule's "minimum necessary". Decisions, tasks, activities, incidents and the
+ * user operation log stay in Camunda's history as {@code full} keeps them.
+ * <p>
+ * The engine keeps the name {@code full} for its history level, so that Camunda's checks of the
+ * level (and a database written by an earlier version) are unchanged; rows an earlier version
+ * wrote stay until their removal time (the privacy erasure clears their free texts as before).
+ */
+@Component
+public class VariableHistory extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<HistoryEventHandler> handlers = new ArrayList<>();
+    handlers.add(new WithoutUpdateDetail());
+    if (configuration.getCustomHistoryEventHandlers() != null) {
+      handlers.addAll(configuration.getCustomHistoryEventHandlers());
+    }
+    configuration.setCustomHistoryEventHandlers(handlers);
+    // this handler takes the place of Camunda's own database handler (it is one, less the detail)
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+  }
+
+  /** Camunda's database history writer, without the detail row of a variable's change. */
+  static final class WithoutUpdateDetail extends DbHistoryEventHandler {
+    @Override
+    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {
+      return false;
+    }
+  }
+}
