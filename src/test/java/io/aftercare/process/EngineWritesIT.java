@@ -1,0 +1,57 @@
+package io.aftercare.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.support.AftercareIT;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The application's engine writes as README "Benchmarks" says: one database history writer (Camunda's,
+ * less the variable-change detail), no Spring event per history event, and the id check without the
+ * entity written out.
+ */
+@AftercareIT
+class EngineWritesIT {
+
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void theEngineWritesThroughAftercaresWriters() throws Exception {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getSessionFactories().get(DbEntityManager.class)).isInstanceOf(InsertIdCheck.Factory.class);
+
+    List<HistoryEventHandler> writers = all(configuration.getHistoryEventHandler());
+    assertThat(writers.stream().filter(DbHistoryEventHandler.class::isInstance))
+        .singleElement().isInstanceOf(VariableHistory.WithoutUpdateDetail.class);
+    assertThat(writers).noneMatch(h -> h.getClass().getName().contains("PublishHistoryEventHandler"));
+  }
+
+  /** A handler and those it hands events to (the privacy filter wraps the writers, a composite lists them). */
+  private static List<HistoryEventHandler> all(HistoryEventHandler handler) throws Exception {
+    List<HistoryEventHandler> all = new ArrayList<>(List.of(handler));
+    for (Class<?> type = handler.getClass(); type != null; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        field.setAccessible(true);
+        if (HistoryEventHandler.class.isAssignableFrom(field.getType()) && field.get(handler) != null) {
+          all.addAll(all((HistoryEventHandler) field.get(handler)));
+        } else if (List.class.isAssignableFrom(field.getType()) && handler instanceof CompositeHistoryEventHandler) {
+          for (Object inner : (List<?>) field.get(handler)) {
+            all.addAll(all((HistoryEventHandler) inner));
+          }
+        }
+      }
+    }
+    return all;
+  }
+}
