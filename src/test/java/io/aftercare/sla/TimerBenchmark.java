@@ -1,6 +1,8 @@
 package io.aftercare.sla;
 
 import io.aftercare.process.EngineIndexes;
+import io.aftercare.process.InsertIdCheck;
+import io.aftercare.process.VariableHistory;
 import io.aftercare.support.BenchmarkDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,8 +40,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  *
  * <p>The process is shipped here: a user task with an interrupting boundary timer (an SLA
  * breach), whose path runs a step that records the lateness, then ends — one job per timer, as
- * the processes' SLA timers. Full history, the application's indexes ({@link EngineIndexes}),
- * UUID ids (two nodes). The pending timers are due in 30 days; each round starts the batch with a
+ * the processes' SLA timers. Full history as the application writes it ({@link VariableHistory},
+ * {@link InsertIdCheck}), the application's indexes ({@link EngineIndexes}), UUID ids (two nodes). The pending timers are due in 30 days; each round starts the batch with a
  * placeholder due date and then moves it to "now + lead" in one update, so that it falls due at
  * once while both nodes are already running.
  *
@@ -185,7 +187,9 @@ public final class TimerBenchmark {
     configuration.setEnforceHistoryTimeToLive(false);
     // two nodes on one database: ids that do not collide (the application uses the same)
     configuration.setIdGenerator(new StrongUuidGenerator());
-    configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new EngineIndexes())));
+    // the application's indexes, and its history and inserts as it writes them
+    configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new EngineIndexes(), new VariableHistory(),
+        new InsertIdCheck())));
     Map<Object, Object> beans = new HashMap<>();
     beans.put("lateness", lateness);
     configuration.setBeans(beans);
