@@ -13,7 +13,10 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 
-/** A decision table from processes/, evaluated outside the engine, telling which rule matched. */
+/**
+ * A decision table from processes/, evaluated outside the engine on the application's FEEL engine,
+ * telling which rule matched.
+ */
 public final class DecisionTable {
 
   /** The outputs of the first matching rule, that rule's id, and the rule of each decision evaluated. */
@@ -26,6 +29,8 @@ public final class DecisionTable {
   public DecisionTable(String resource, String decisionId) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    // the application's FEEL engine (each text parsed once), so that every rule test runs on it
+    configuration.setFeelEngineFactory(io.aftercare.process.FeelParsedOnce.factory(configuration));
     configuration.customPostDecisionTableEvaluationListeners(List.of(
         (DmnDecisionTableEvaluationListener) (DmnDecisionTableEvaluationEvent event) ->
             matchedRules.put(event.getDecision().getKey(),
