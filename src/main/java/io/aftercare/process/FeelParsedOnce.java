@@ -42,7 +42,8 @@ public class FeelParsedOnce extends AbstractProcessEnginePlugin {
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
         ? configuration.getDmnEngineConfiguration()
         : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    if (dmn.getFeelEngineFactory() == null) {
+    // a FEEL engine of one's own, or Camunda's legacy (JUEL) one if asked for, stays as it is
+    if (dmn.getFeelEngineFactory() == null && !configuration.isDmnFeelEnableLegacyBehavior()) {
       dmn.setFeelEngineFactory(factory(dmn));
     }
     configuration.setDmnEngineConfiguration(dmn);

@@ -48,10 +48,17 @@ public class TaskUrgency extends AbstractProcessEnginePlugin {
   private static final int DECIDED_KEPT = 2_000;
   private final Map<List<Object>, Optional<Integer>> decided = new java.util.concurrent.ConcurrentHashMap<>();
   private static final java.util.Set<String> REGULATORY_TASKS = java.util.Set.of("Task_Submit", "Task_SubmitFollowUp");
-  /** A DMN engine without the process engine's history listener. */
-  private static final org.camunda.bpm.dmn.engine.DmnEngine PLAIN_DMN =
-      org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** A DMN engine without the process engine's history listener, on the same FEEL engine (texts parsed once). */
+  private static final org.camunda.bpm.dmn.engine.DmnEngine PLAIN_DMN = plainDmn();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskUrgency.class);
+
+  private static org.camunda.bpm.dmn.engine.DmnEngine plainDmn() {
+    org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration dmn =
+        (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+            org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    dmn.setFeelEngineFactory(FeelParsedOnce.factory(dmn));
+    return dmn.buildEngine();
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

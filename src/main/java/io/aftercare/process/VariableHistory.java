@@ -4,22 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's history as the engine writes it at level {@code full}, except each change of a
- * variable: the history keeps every variable's last value ({@code ACT_HI_VARINST}), not one more
- * row ({@code ACT_HI_DETAIL}) for every time it was set.
+ * Camunda's history as the engine writes it at level {@code full}, except the detail rows
+ * ({@code ACT_HI_DETAIL}): one row for every time a variable was set, and one for every value a
+ * form submitted. The history keeps every variable's last value ({@code ACT_HI_VARINST}).
  * <p>
- * Nothing in Aftercare reads those rows — the timeline reads its own tables and the variables'
- * last values, Cockpit (community) shows no variable history — yet a complaint wrote some 35 of
- * them, and each case's end rewrote them all again with their removal time (4–5 ms a case at
- * PostgreSQL, the lifecycle profile in README "Benchmarks"). Fewer copies of what a case held is
- * also the privacy rule's "minimum necessary". Decisions, tasks, activities, incidents and the
- * user operation log stay in Camunda's history as {@code full} keeps them.
+ * Nothing in Aftercare reads those rows — the timeline reads its own tables (the values a task
+ * set: {@code report_task}, ReportingHistory) and Cockpit (community) and Tasklist show no
+ * variable history — yet a complaint wrote some 35 of them, and each case's end rewrote them all
+ * again with their removal time (4–5 ms a case at PostgreSQL, the lifecycle profile in README
+ * "Benchmarks"). Fewer copies of what a case held is also the privacy rule's "minimum necessary".
+ * Two things of Camunda's go with them: {@code /engine-rest/history/detail} lists nothing for new
+ * cases, and restarting a finished case with its initial variables
+ * ({@code restart … initialVariables}) has none to start with (restart with the last ones instead).
+ * Decisions, tasks, activities, incidents and the user operation log stay in Camunda's history as
+ * {@code full} keeps them.
  * <p>
  * The engine keeps the name {@code full} for its history level, so that Camunda's checks of the
  * level (and a database written by an earlier version) are unchanged; rows an earlier version
@@ -40,8 +46,15 @@ public class VariableHistory extends AbstractProcessEnginePlugin {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
   }
 
-  /** Camunda's database history writer, without the detail row of a variable's change. */
+  /** Camunda's database history writer, without the detail rows: a variable's change, a form's value. */
   static final class WithoutUpdateDetail extends DbHistoryEventHandler {
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (!(event instanceof HistoricFormPropertyEventEntity)) {
+        super.handleEvent(event);
+      }
+    }
+
     @Override
     protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {
       return false;

@@ -339,6 +339,11 @@ class ComplaintIT {
     String instance = started.json().get("id").asText();
     String caseNumber = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
     work.runJobs(caseNumber);
+    // Camunda's history keeps the variables' last values, not a detail row per form value or change
+    assertThat(jdbc.sql("select count(*) from ACT_HI_VARINST where PROC_INST_ID_ = ?").param(instance)
+        .query(Long.class).single()).isPositive();
+    assertThat(jdbc.sql("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ?").param(instance)
+        .query(Long.class).single()).as("detail rows (process/VariableHistory)").isZero();
     JsonNode triage = work.onlyTask(caseNumber, "agent");
     assertThat(triage.get("assignee").asText()).isEqualTo("agent");
     assertThat(triage.get("name").asText()).startsWith("分诊 Triage " + caseNumber);
