@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds the reporting tables' writer beside the engine's database history writer (Camunda's,
- * less the variable-change detail: {@link io.aftercare.process.VariableHistory}).
+ * less the detail rows of variable changes and form values: {@link io.aftercare.process.VariableHistory}).
  */
 @Component
 class ReportingEnginePlugin extends AbstractProcessEnginePlugin {
