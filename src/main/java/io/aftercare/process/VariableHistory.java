@@ -46,6 +46,16 @@ public class VariableHistory extends AbstractProcessEnginePlugin {
     configuration.setEnableDefaultDbHistoryEventHandler(false);
   }
 
+  /** Two database writers would insert every history row twice: refused at start-up instead. */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.isEnableDefaultDbHistoryEventHandler()) {
+      throw new IllegalStateException("Camunda's default history writer was switched back on"
+          + " (enableDefaultDbHistoryEventHandler): it would write every history row a second time beside "
+          + WithoutUpdateDetail.class.getName());
+    }
+  }
+
   /** Camunda's database history writer, without the detail rows: a variable's change, a form's value. */
   static final class WithoutUpdateDetail extends DbHistoryEventHandler {
     @Override
