@@ -54,21 +54,8 @@ public class FeelParsedOnce extends AbstractProcessEnginePlugin {
    * holds when the DMN engine is built (the process engine hands its own over then).
    */
   public static FeelEngineFactory factory(DefaultDmnEngineConfiguration dmn) {
-    return new Factory(dmn);
-  }
-
-  static final class Factory implements FeelEngineFactory {
-    private final DefaultDmnEngineConfiguration dmn;
-
-    Factory(DefaultDmnEngineConfiguration dmn) {
-      this.dmn = dmn;
-    }
-
-    @Override
-    public FeelEngine createInstance() {
-      List<FeelCustomFunctionProvider> providers = dmn.getFeelCustomFunctionProviders();
-      return new Engine(providers == null ? List.of() : providers);
-    }
+    return () -> new Engine(dmn.getFeelCustomFunctionProviders() == null ? List.of()
+        : dmn.getFeelCustomFunctionProviders());
   }
 
   /** Camunda's FEEL engine, on a FEEL engine that parses each text once. */

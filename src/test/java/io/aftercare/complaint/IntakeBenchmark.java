@@ -88,7 +88,7 @@ public final class IntakeBenchmark {
       for (int i = 1; i <= 2; i++) {
         // what production's autovacuum would have analyzed by now (this machine runs without it):
         // a first run's tables grow from nothing, and plans made for empty tables slowed round 2
-        analyze(db);
+        db.analyze();
         Round a = round(base, "A", requests, threads, products, customers);
         print(String.valueOf(i), a);
         complaints.add(a);
@@ -154,15 +154,7 @@ public final class IntakeBenchmark {
     if (count(db, "select count(*) from customer where external_id like 'SHOP-%'") < customers) {
       importFile(base, "customers", ImportBenchmark.customers(customers));
     }
-    analyze(db);
-  }
-
-  /** This machine's PostgreSQL runs without autovacuum; production's would analyze what was loaded. */
-  static void analyze(BenchmarkDatabase db) throws Exception {
-    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-         Statement statement = connection.createStatement()) {
-      statement.execute("analyze");
-    }
+    db.analyze();
   }
 
   private static void importFile(String base, String kind, String csv) throws Exception {

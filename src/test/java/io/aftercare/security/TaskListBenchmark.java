@@ -1,8 +1,5 @@
 package io.aftercare.security;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -66,7 +63,7 @@ public final class TaskListBenchmark {
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
       setUp(engine);
-      load(engine, tasks, server + database, user, password);
+      load(engine, tasks, db);
       measure(engine, runs);
     } finally {
       engine.close();
@@ -94,7 +91,7 @@ public final class TaskListBenchmark {
     new TasklistFilters(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService()).run(null);
   }
 
-  private static void load(ProcessEngine engine, int wanted, String url, String user, String password) throws Exception {
+  private static void load(ProcessEngine engine, int wanted, io.aftercare.support.BenchmarkDatabase db) throws Exception {
     long open = engine.getTaskService().createTaskQuery().count();
     Random random = new Random(open);
     long started = System.nanoTime();
@@ -114,10 +111,7 @@ public final class TaskListBenchmark {
             (i + 1 - open) / ((System.nanoTime() - started) / 1e9));
       }
     }
-    try (Connection connection = DriverManager.getConnection(url, user, password);
-         Statement statement = connection.createStatement()) {
-      statement.execute("analyze");
-    }
+    db.analyze();
   }
 
   private static void measure(ProcessEngine engine, int runs) {

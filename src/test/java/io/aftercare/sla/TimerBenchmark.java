@@ -7,7 +7,6 @@ import io.aftercare.support.BenchmarkDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,7 +103,7 @@ public final class TimerBenchmark {
     try {
       long pending = pendingFarTimers(loader);
       load(loader, (int) Math.max(0, timers - due - pending), addDays(new Date(), 30));
-      analyze(db);
+      db.analyze();
     } finally {
       loader.close();
     }
@@ -120,7 +119,7 @@ public final class TimerBenchmark {
     ProcessEngine loader = engine(db, "loader", null, lateness, true);
     try {
       load(loader, due, PLACEHOLDER);
-      analyze(db);
+      db.analyze();
     } finally {
       loader.close();
     }
@@ -258,13 +257,6 @@ public final class TimerBenchmark {
     }
     threads.shutdown();
     System.out.printf(Locale.ROOT, "loaded %,d timers in %.0f s%n", count, (System.nanoTime() - started) / 1e9);
-  }
-
-  private static void analyze(BenchmarkDatabase db) throws Exception {
-    try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-         Statement statement = connection.createStatement()) {
-      statement.execute("analyze");
-    }
   }
 
   private static Date addDays(Date date, int days) {

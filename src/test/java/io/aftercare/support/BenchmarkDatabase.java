@@ -35,6 +35,17 @@ public record BenchmarkDatabase(String server, String database, String user, Str
     return this;
   }
 
+  /**
+   * Analyzes the whole database. This machine's PostgreSQL runs without autovacuum; production's
+   * would have analyzed what a benchmark loaded or what a round added.
+   */
+  public void analyze() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url(), user, password);
+         Statement statement = connection.createStatement()) {
+      statement.execute("analyze");
+    }
+  }
+
   /** Drops the database and creates it empty. */
   public BenchmarkDatabase fresh() throws SQLException {
     try (Connection admin = DriverManager.getConnection(server + "postgres", user, password);
