@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -40,7 +41,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * <p>The process is shipped here: a user task with an interrupting boundary timer (an SLA
  * breach), whose path runs a step that records the lateness, then ends — one job per timer, as
  * the processes' SLA timers. Full history as the application writes it ({@link VariableHistory},
- * {@link InsertIdCheck}), the application's indexes ({@link EngineIndexes}), UUID ids (two nodes). The pending timers are due in 30 days; each round starts the batch with a
+ * {@link InsertIdCheck}, no removal time written at the end), the application's indexes ({@link EngineIndexes}), UUID ids (two nodes). The pending timers are due in 30 days; each round starts the batch with a
  * placeholder due date and then moves it to "now + lead" in one update, so that it falls due at
  * once while both nodes are already running.
  *
@@ -184,6 +185,9 @@ public final class TimerBenchmark {
     configuration.setDatabaseSchemaUpdate(schema ? "true" : "false");
     configuration.setHistory("full");
     configuration.setEnforceHistoryTimeToLive(false);
+    // history cleanup by end time, no removal time written when an instance ends (application.yaml)
+    configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
+    configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
     // two nodes on one database: ids that do not collide (the application uses the same)
     configuration.setIdGenerator(new StrongUuidGenerator());
     // the application's indexes, and its history and inserts as it writes them
