@@ -12,18 +12,22 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The application's engine works as README "Benchmarks" says: one database history writer (Camunda's,
  * less the variable-change detail), no Spring event per history event, the id check without the
- * entity written out, and decisions on the FEEL engine that parses each text once.
+ * entity written out, decisions on the FEEL engine that parses each text once, and the job
+ * executor's settings chosen with TimerBenchmark.
  */
 @AftercareIT
 class EngineWritesIT {
 
   @Autowired ProcessEngine engine;
+  @Autowired CamundaBpmProperties properties;
 
   @Test
   void theEngineWritesThroughAftercaresWriters() throws Exception {
@@ -38,6 +42,22 @@ class EngineWritesIT {
     assertThat(writers.stream().filter(DbHistoryEventHandler.class::isInstance))
         .singleElement().isInstanceOf(VariableHistory.WithoutUpdateDetail.class);
     assertThat(writers).noneMatch(h -> h.getClass().getName().contains("PublishHistoryEventHandler"));
+  }
+
+  /**
+   * The job executor's settings as application.yaml gives them to Camunda's starter (the tests
+   * run without a job executor, so the starter's own executor is not built here).
+   */
+  @Test
+  void theJobExecutorTakesTenJobsALookOnFourThreads() {
+    JobExecutionProperty jobs = properties.getJobExecution();
+    assertThat(jobs.getMaxJobsPerAcquisition()).isEqualTo(10);
+    assertThat(jobs.getCorePoolSize()).isEqualTo(4);
+    assertThat(jobs.getMaxPoolSize()).isEqualTo(4);
+    assertThat(jobs.getQueueCapacity()).isEqualTo(10);
+    assertThat(jobs.getLockTimeInMillis()).isEqualTo(30_000);
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isJobExecutorAcquireByDueDate())
+        .isTrue();
   }
 
   /** A handler and those it hands events to (the privacy filter wraps the writers, a composite lists them). */
