@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Nothing in Aftercare reads those rows — the timeline reads its own tables (the values a task
  * set: {@code report_task}, ReportingHistory) and Cockpit (community) and Tasklist show no
- * variable history — yet a complaint wrote some 35 of them (and, before the history cleanup went by
- * end time, each case's end rewrote them all again with their removal time: 4–5 ms a case at
- * PostgreSQL, the lifecycle profile in README "Benchmarks"). Fewer copies of what a case held is also the privacy rule's "minimum necessary".
+ * variable history — yet a complaint wrote some 35 of them (and, before the history cleanup went
+ * by end time, each case's end rewrote them all again with their removal time: 4–5 ms a case at
+ * PostgreSQL, the lifecycle profile in README "Benchmarks"). Fewer copies of what a case held is
+ * also the privacy rule's "minimum necessary".
  * Two things of Camunda's go with them: {@code /engine-rest/history/detail} lists nothing for new
  * cases, and restarting a finished case with its initial variables
  * ({@code restart … initialVariables}) has none to start with (restart with the last ones instead).

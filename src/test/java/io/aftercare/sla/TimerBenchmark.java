@@ -41,9 +41,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * <p>The process is shipped here: a user task with an interrupting boundary timer (an SLA
  * breach), whose path runs a step that records the lateness, then ends — one job per timer, as
  * the processes' SLA timers. Full history as the application writes it ({@link VariableHistory},
- * {@link InsertIdCheck}, no removal time written at the end), the application's indexes ({@link EngineIndexes}), UUID ids (two nodes). The pending timers are due in 30 days; each round starts the batch with a
- * placeholder due date and then moves it to "now + lead" in one update, so that it falls due at
- * once while both nodes are already running.
+ * {@link InsertIdCheck}, no removal time written at the end), the application's indexes
+ * ({@link EngineIndexes}), UUID ids (two nodes). The pending timers are due in 30 days; each
+ * round starts the batch with a placeholder due date and then moves it to "now + lead" in one
+ * update, so that it falls due at once while both nodes are already running.
  *
  * <pre>./mvnw -q test-compile exec:java@timer-benchmark   # -Dbenchmark.timers=100000 -Dbenchmark.due=10000 -Dbenchmark.settings=1,2,3</pre>
  */
@@ -105,8 +106,8 @@ public final class TimerBenchmark {
     List<Setting> settings = allSettings;
     String chosen = System.getProperty("benchmark.settings");
     if (chosen != null) {
-      settings = java.util.Arrays.stream(chosen.split(",")).map(n -> allSettings.get(Integer.parseInt(n.strip()) - 1))
-          .toList();
+      settings = java.util.Arrays.stream(chosen.split(","))
+          .map(n -> allSettings.get(Integer.parseInt(n.strip()) - 1)).toList();
     }
     Lateness lateness = new Lateness();
     ProcessEngine loader = engine(db, "loader", null, lateness, true);
