@@ -344,6 +344,13 @@ class ComplaintIT {
         .query(Long.class).single()).isPositive();
     assertThat(jdbc.sql("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ?").param(instance)
         .query(Long.class).single()).as("detail rows (process/VariableHistory)").isZero();
+    // the steps that started the case's clocks ran with their input parameters; history keeps none
+    assertThat(jdbc.sql("select count(*) from sla_clock where case_number = ?").param(caseNumber)
+        .query(Long.class).single()).isPositive();
+    assertThat(jdbc.sql("select count(*) from ACT_HI_VARINST where PROC_INST_ID_ = ? and NAME_ in ('clock', 'action')")
+        .param(instance).query(Long.class).single()).as("a step's input parameters (process/VariableHistory)").isZero();
+    assertThat(jdbc.sql("select count(*) from ACT_HI_VARINST where PROC_INST_ID_ = ? and NAME_ = 'caseNumber'")
+        .param(instance).query(Long.class).single()).isEqualTo(1);
     JsonNode triage = work.onlyTask(caseNumber, "agent");
     assertThat(triage.get("assignee").asText()).isEqualTo("agent");
     assertThat(triage.get("name").asText()).startsWith("分诊 Triage " + caseNumber);
