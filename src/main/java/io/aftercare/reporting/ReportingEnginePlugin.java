@@ -16,16 +16,18 @@ import org.springframework.stereotype.Component;
 class ReportingEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final JdbcClient jdbc;
+  private final OpenTaskCounts openTasks;
 
-  ReportingEnginePlugin(JdbcClient jdbc) {
+  ReportingEnginePlugin(JdbcClient jdbc, OpenTaskCounts openTasks) {
     this.jdbc = jdbc;
+    this.openTasks = openTasks;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(new ReportingHistory(jdbc));
+    handlers.add(new ReportingHistory(jdbc, openTasks));
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 }

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Keeps {@code report_process} and {@code report_task} up to date from the engine's history
  * events, in the engine's transaction: the backlog and the case timeline read these small tables
  * instead of Camunda's history. Runs beside Camunda's own history handler, for every process and
- * every version a process owner deploys.
+ * every version a process owner deploys. An open task's groups and due date, as its row holds
+ * them, are also counted ({@link OpenTaskCounts}): every change to them here moves the task's count.
  */
 class ReportingHistory implements HistoryEventHandler {
 
@@ -42,13 +43,15 @@ class ReportingHistory implements HistoryEventHandler {
   private static final String COMPLETED = "completed";
 
   private final JdbcClient jdbc;
+  private final OpenTaskCounts openTasks;
   /** Stages by process definition and activity: a deployed definition never changes. */
   private final Map<String, Map<String, String>> stages = new java.util.concurrent.ConcurrentHashMap<>();
   /** What one engine command did before a task completed: the variables it set, the groups it added. */
   private final ThreadLocal<Pending> pending = new ThreadLocal<>();
 
-  ReportingHistory(JdbcClient jdbc) {
+  ReportingHistory(JdbcClient jdbc, OpenTaskCounts openTasks) {
     this.jdbc = jdbc;
+    this.openTasks = openTasks;
   }
 
   @Override
@@ -191,8 +194,14 @@ class ReportingHistory implements HistoryEventHandler {
               event.getAssignee(), ts(event.getStartTime()), ts(event.getDueDate()),
               event.getProcessInstanceId())
           .update();
+      openTasks.count(groups, event.getProcessDefinitionKey(), instant(event.getDueDate()), 1);
       pending().groups.remove(event.getTaskId());
     } else if (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE)) {
+      Instant due = instant(event.getDueDate());
+      openRow(event.getTaskId()).filter(row -> !java.util.Objects.equals(row.due(), due)).ifPresent(row -> {
+        openTasks.count(row.groups(), row.process(), row.due(), -1);
+        openTasks.count(row.groups(), row.process(), due, 1);
+      });
       jdbc.sql("update report_task set name = ?, assignee = ?, due_at = ? where task_id = ?")
           .params(cut(event.getName(), 255), event.getAssignee(), ts(event.getDueDate()), event.getTaskId()).update();
     } else if (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
@@ -213,6 +222,7 @@ class ReportingHistory implements HistoryEventHandler {
         }
       }
       List<HistoricVariableUpdateEventEntity> values = pending().variables.remove(event.getProcessInstanceId());
+      openRow(event.getTaskId()).ifPresent(row -> openTasks.count(row.groups(), row.process(), row.due(), -1));
       jdbc.sql("update report_task set ended_at = ?, end_reason = ?, ended_why = ?, assignee = ?, completed_by = ?,"
               + " outcome = ? where task_id = ?")
           .params(ts(event.getEndTime()), completed ? COMPLETED : "cancelled", cut(why, 255),
@@ -228,8 +238,9 @@ class ReportingHistory implements HistoryEventHandler {
       return;
     }
     boolean add = event.isEventOfType(HistoryEventTypes.IDENTITY_LINK_ADD);
-    List<String> row = jdbc.sql("select coalesce(candidate_groups, '') from report_task where task_id = ?")
-        .param(event.getTaskId()).query(String.class).list();
+    List<TaskRow> row = jdbc.sql("select candidate_groups, process_key, due_at, ended_at from report_task"
+            + " where task_id = ?")
+        .param(event.getTaskId()).query(ReportingHistory::taskRow).list();
     if (row.isEmpty()) {
       // the engine adds a new task's candidates before it reports the task as created
       Set<String> groups = pending().groups.computeIfAbsent(event.getTaskId(), id -> new LinkedHashSet<>());
@@ -240,16 +251,41 @@ class ReportingHistory implements HistoryEventHandler {
       }
       return;
     }
-    Set<String> groups = new LinkedHashSet<>(List.of(row.get(0).isEmpty() ? new String[0] : row.get(0).split(",")));
+    TaskRow before = row.get(0);
+    Set<String> groups = new LinkedHashSet<>(before.groupList());
     if (add) {
       groups.add(event.getGroupId());
     } else {
       groups.remove(event.getGroupId());
     }
+    if (before.open() && !groups.equals(new LinkedHashSet<>(before.groupList()))) {
+      openTasks.count(before.groups(), before.process(), before.due(), -1);
+      openTasks.count(groups, before.process(), before.due(), 1);
+    }
     jdbc.sql("update report_task set candidate_groups = ?, team = coalesce(team, ?) where task_id = ?")
         .params(groups.isEmpty() ? null : cut(String.join(",", groups), 255), add ? event.getGroupId() : null,
             event.getTaskId())
         .update();
+  }
+
+  /** A task's row as the open-task counts know it: its candidate groups in order, process, due date, whether open. */
+  private record TaskRow(List<String> groupList, String process, Instant due, boolean open) {
+    Set<String> groups() {
+      return new LinkedHashSet<>(groupList);
+    }
+  }
+
+  private static TaskRow taskRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    String groups = rs.getString("candidate_groups");
+    Timestamp due = rs.getTimestamp("due_at");
+    return new TaskRow(groups == null || groups.isEmpty() ? List.of() : List.of(groups.split(",")),
+        rs.getString("process_key"), due == null ? null : due.toInstant(), rs.getTimestamp("ended_at") == null);
+  }
+
+  /** The task's row while it is open. */
+  private java.util.Optional<TaskRow> openRow(String taskId) {
+    return jdbc.sql("select candidate_groups, process_key, due_at, ended_at from report_task where task_id = ?")
+        .param(taskId).query(ReportingHistory::taskRow).optional().filter(TaskRow::open);
   }
 
   /** Variables set in the command that completes a task are the task's outcome (form fields, decisions). */
@@ -303,6 +339,10 @@ class ReportingHistory implements HistoryEventHandler {
 
   private static String cut(String text, int length) {
     return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   private static Timestamp ts(Date date) {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(StartupOrder.TASKLIST_FILTERS)
-class TasklistFilters implements ApplicationRunner {
+public class TasklistFilters implements ApplicationRunner {
 
   /** Owner of the shared filters, so that they can be told apart from a user's own. */
   static final String OWNER = "aftercare";
@@ -37,41 +37,61 @@ class TasklistFilters implements ApplicationRunner {
   private static final Map<String, String> COLUMNS = columns();
 
   private final FilterService filters;
-  private final TaskService tasks;
   private final AuthorizationService authorizations;
 
-  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+  TasklistFilters(FilterService filters, AuthorizationService authorizations) {
     this.filters = filters;
-    this.tasks = tasks;
     this.authorizations = authorizations;
+  }
+
+  /**
+   * How a shared filter's tasks are counted from the open-task counts instead of by Camunda
+   * ({@code io.aftercare.reporting.TasklistCounts}): the tasks offered to the user's groups
+   * ({@code team} null) or to one team, or else assigned to the user ({@code orAssignedToMe}),
+   * due before {@code dueBefore} (an expression; null: whatever their due date).
+   */
+  public record Counted(String team, boolean orAssignedToMe, String dueBefore) {}
+
+  /** A filter as Aftercare shares it; {@code counted} null where Camunda's own count is quick (my tasks). */
+  public record Shared(String name, String formerName, String description, int priority, String color,
+      TaskQuery query, List<String> readers, Counted counted) {}
+
+  /** Every shared filter, in Tasklist's order. */
+  public static List<Shared> shared() {
+    List<String> everyone = WORKING_GROUPS.stream().map(AftercareGroup::id).toList();
+    String today = "${dateTime().plusDays(1).withTimeAtStartOfDay()}";
+    String now = "${now()}";
+    List<Shared> shared = new java.util.ArrayList<>();
+    shared.add(new Shared("我的任务 My tasks", "My tasks", "分配给我的任务 · Tasks assigned to me", -20, "#2d7ff9",
+        new TaskQueryImpl().taskAssigneeExpression("${currentUser()}"), everyone, null));
+    shared.add(new Shared("我组的任务 My groups' tasks", "My groups' tasks",
+        "我所在组的待办任务（含已认领）· Open tasks of my teams, claimed or not", -15, "#1aa36f",
+        new TaskQueryImpl().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(), everyone,
+        new Counted(null, false, null)));
+    shared.add(new Shared("今天到期 Due today", "Due today", "今天午夜前到期 · My and my teams' tasks due before midnight",
+        -10, "#f0a000", myAndMyGroups().dueBeforeExpression(today), everyone, new Counted(null, true, today)));
+    shared.add(new Shared("已超期 Overdue", "Overdue", "已过到期日 · My and my teams' tasks past their due date", -5,
+        "#d9342b", myAndMyGroups().dueBeforeExpression(now), everyone, new Counted(null, true, now)));
+    int priority = 0;
+    for (AftercareGroup group : WORKING_GROUPS) {
+      shared.add(new Shared("团队 Team: " + group.displayName(), "Team: " + group.displayName(),
+          "Open tasks of the " + group.id() + " group", priority++, "#777777",
+          new TaskQueryImpl().taskCandidateGroup(group.id()).includeAssignedTasks(),
+          List.of(group.id(), AftercareGroup.SUPERVISOR.id()), new Counted(group.id(), false, null)));
+    }
+    return shared;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    List<String> everyone = WORKING_GROUPS.stream().map(AftercareGroup::id).toList();
-    ensure("我的任务 My tasks", "My tasks", "分配给我的任务 · Tasks assigned to me", -20, "#2d7ff9",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
-    ensure("我组的任务 My groups' tasks", "My groups' tasks",
-        "我所在组的待办任务（含已认领）· Open tasks of my teams, claimed or not", -15, "#1aa36f",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks(), everyone);
-    ensure("今天到期 Due today", "Due today", "今天午夜前到期 · My and my teams' tasks due before midnight", -10,
-        "#f0a000", myAndMyGroups().dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}"),
-        everyone);
-    ensure("已超期 Overdue", "Overdue", "已过到期日 · My and my teams' tasks past their due date", -5, "#d9342b",
-        myAndMyGroups().dueBeforeExpression("${now()}"), everyone);
-    int priority = 0;
-    for (AftercareGroup group : WORKING_GROUPS) {
-      ensure("团队 Team: " + group.displayName(), "Team: " + group.displayName(),
-          "Open tasks of the " + group.id() + " group", priority++,
-          "#777777", tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks(),
-          List.of(group.id(), AftercareGroup.SUPERVISOR.id()));
+    for (Shared filter : shared()) {
+      ensure(filter);
     }
   }
 
   /** Tasks assigned to me or offered to one of my groups. */
-  private TaskQuery myAndMyGroups() {
-    return tasks.createTaskQuery()
+  private static TaskQuery myAndMyGroups() {
+    return new TaskQueryImpl()
         .or()
           .taskAssigneeExpression("${currentUser()}")
           .taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -80,8 +100,9 @@ class TasklistFilters implements ApplicationRunner {
   }
 
   /** The filter {@code name}, found by it or by the name an earlier version gave it ({@code formerName}). */
-  private void ensure(String name, String formerName, String description, int priority, String color,
-      TaskQuery query, List<String> groups) {
+  private void ensure(Shared shared) {
+    String name = shared.name();
+    String formerName = shared.formerName();
     Filter filter = filters.createFilterQuery().filterName(name).filterOwner(OWNER).singleResult();
     if (filter == null) {
       filter = filters.createFilterQuery().filterName(formerName).filterOwner(OWNER).singleResult();
@@ -91,17 +112,17 @@ class TasklistFilters implements ApplicationRunner {
       filter.setOwner(OWNER);
     }
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", description);
-    properties.put("priority", priority);
-    properties.put("color", color);
+    properties.put("description", shared.description());
+    properties.put("priority", shared.priority());
+    properties.put("color", shared.color());
     properties.put("refresh", true);
     properties.put("variables", COLUMNS.entrySet().stream()
         .map(c -> Map.of("name", c.getKey(), "label", c.getValue())).toList());
     filter.setName(name);
     filter.setProperties(properties);
-    filter.setQuery(query);
+    filter.setQuery(shared.query());
     filters.saveFilter(filter);
-    for (String group : groups) {
+    for (String group : shared.readers()) {
       boolean granted = authorizations.createAuthorizationQuery()
           .resourceType(Resources.FILTER).resourceId(filter.getId()).groupIdIn(group)
           .hasPermission(Permissions.READ).count() > 0;

@@ -1,6 +1,7 @@
 package io.aftercare.sla;
 
 import io.aftercare.customer.Market;
+import io.aftercare.process.BeforeCommit;
 import io.aftercare.process.Databases;
 import java.sql.Connection;
 import java.sql.Date;
@@ -17,11 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The daily roll-ups of finished clocks ({@code sla_clock_day}), kept as each clock finishes, in
@@ -129,42 +127,14 @@ public class ClockRollups {
    * transaction commits, all rows in key order (at once without a transaction).
    */
   private void add(Key key, boolean met, boolean late, Long elapsedSeconds, int sign) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    Map<Key, Day> pending = BeforeCommit.changes(this, () -> new TreeMap<>(Comparator.comparing(Key::dayUtc)
+        .thenComparing(Key::market).thenComparing(Key::channel).thenComparing(Key::target)
+        .thenComparing(Key::dayLocal)), this::write);
+    if (pending == null) {
       Day day = new Day();
       day.add(met, late, elapsedSeconds, sign);
       write(Map.of(key, day));
       return;
-    }
-    @SuppressWarnings("unchecked")
-    Map<Key, Day> pending = (Map<Key, Day>) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      Map<Key, Day> days = new TreeMap<>(Comparator.comparing(Key::dayUtc).thenComparing(Key::market)
-          .thenComparing(Key::channel).thenComparing(Key::target).thenComparing(Key::dayLocal));
-      TransactionSynchronizationManager.bindResource(this, days);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          TransactionSynchronizationManager.unbindResource(ClockRollups.this);
-          write(days);
-        }
-
-        @Override
-        public void suspend() {
-          // a transaction started inside this one (REQUIRES_NEW) keeps its own clocks
-          TransactionSynchronizationManager.unbindResourceIfPossible(ClockRollups.this);
-        }
-
-        @Override
-        public void resume() {
-          TransactionSynchronizationManager.bindResource(ClockRollups.this, days);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(ClockRollups.this);
-        }
-      });
-      pending = days;
     }
     pending.computeIfAbsent(key, k -> new Day()).add(met, late, elapsedSeconds, sign);
   }
@@ -197,19 +167,7 @@ public class ClockRollups {
       }
       Object[] params = {Date.valueOf(key.dayUtc()), Date.valueOf(key.dayLocal()), key.market(), key.channel(),
           key.target(), day.counts[0], day.counts[1], day.counts[2], day.bins()};
-      for (int attempt = 1; ; attempt++) {
-        try {
-          jdbc.sql(sql).params(params).update();
-          return;
-        } catch (DuplicateKeyException e) {
-          // H2's merge is not atomic: another transaction inserted the day's row first, and the
-          // next merge finds it (H2 undoes only the failed statement). PostgreSQL's on conflict
-          // never gets here, and its failed statement would end the transaction.
-          if (postgres() || attempt == 3) {
-            throw e;
-          }
-        }
-      }
+      Databases.addUp(jdbc, postgres(), sql, params);
     });
   }
 

@@ -88,7 +88,7 @@ public final class TaskListBenchmark {
         engine.getAuthorizationService().saveAuthorization(authorization);
       }
     }
-    new TasklistFilters(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService()).run(null);
+    new TasklistFilters(engine.getFilterService(), engine.getAuthorizationService()).run(null);
   }
 
   private static void load(ProcessEngine engine, int wanted, io.aftercare.support.BenchmarkDatabase db) throws Exception {

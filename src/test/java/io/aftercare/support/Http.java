@@ -52,14 +52,23 @@ public final class Http {
   }
 
 
+  /** A POST asking for one media type (Tasklist's application/hal+json, say). */
+  public Response postAccepting(String path, String user, String accept, Object body) {
+    return sendJson(request(path, user).setHeader("Accept", accept), "POST", user, body);
+  }
+
   public Response put(String path, String user, Object body) {
     return sendJson("PUT", path, user, body);
   }
 
   private Response sendJson(String method, String path, String user, Object body) {
+    return sendJson(request(path, user), method, user, body);
+  }
+
+  private Response sendJson(HttpRequest.Builder request, String method, String user, Object body) {
     try {
       String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-      return send(request(path, user).header("Content-Type", "application/json")
+      return send(request.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(text)), user);
     } catch (IOException e) {
       throw new IllegalStateException(e);
