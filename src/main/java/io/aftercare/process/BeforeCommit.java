@@ -14,16 +14,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class BeforeCommit {
 
+  /** The order tallies are written in within a transaction. */
+  public static final int CLOCK_DAYS = 1;
+  public static final int OPEN_TASKS = 2;
+
   private BeforeCommit() {}
 
   /**
    * The changes {@code owner} has collected in the current transaction, bound to it on first use
-   * ({@code fresh}) and handed to {@code write} just before the transaction commits (a key order
-   * the map keeps is the order rows are locked in, so two transactions never wait for each other
-   * in a circle). Null without a transaction: the caller writes at once. A transaction started
-   * inside this one (REQUIRES_NEW) collects its own.
+   * ({@code fresh}) and handed to {@code write} just before the transaction commits. Rows are
+   * locked in one order, so that two transactions never wait for each other in a circle: the
+   * owners' tallies by {@code order} (Spring runs the synchronizations so sorted), and within one
+   * tally in the order its map keeps its keys. Null without a transaction: the caller writes at
+   * once. A transaction started inside this one (REQUIRES_NEW) collects its own.
    */
-  public static <K, V> Map<K, V> changes(Object owner, Supplier<Map<K, V>> fresh, Consumer<Map<K, V>> write) {
+  public static <K, V> Map<K, V> changes(Object owner, int order, Supplier<Map<K, V>> fresh,
+      Consumer<Map<K, V>> write) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return null;
     }
@@ -35,6 +41,11 @@ public final class BeforeCommit {
     Map<K, V> changes = fresh.get();
     TransactionSynchronizationManager.bindResource(owner, changes);
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public int getOrder() {
+        return order;
+      }
+
       @Override
       public void beforeCommit(boolean readOnly) {
         TransactionSynchronizationManager.unbindResource(owner);

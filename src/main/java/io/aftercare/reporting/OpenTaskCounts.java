@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Open tasks counted as they come and go ({@code open_task_count}): per set of candidate groups the
  * task is offered to, process and quarter hour of its due date, how many tasks are open, and per
  * set of groups and process how many in all. Tasklist's counts of the teams' filters read these
- * few rows instead of counting every open task ({@link TasklistCounts}): a count took 80–120 ms
+ * few rows instead of counting every open task ({@link SharedFilterQueries}): a count took 80–120 ms
  * for a group with 50,000 open tasks and grew with them (README, TaskListBenchmark).
  * <p>
  * Kept from the same history events as {@code report_task}, in the engine's transaction
@@ -76,7 +76,8 @@ public class OpenTaskCounts {
       return;
     }
     String key = groups(groups);
-    Map<Key, Long> pending = BeforeCommit.changes(this, () -> new TreeMap<>(Key.ORDER), this::write);
+    Map<Key, Long> pending = BeforeCommit.changes(this, BeforeCommit.OPEN_TASKS, () -> new TreeMap<>(Key.ORDER),
+        this::write);
     Map<Key, Long> changes = pending != null ? pending : new TreeMap<>(Key.ORDER);
     changes.merge(new Key(key, process, ALL), (long) sign, Long::sum);
     if (due != null) {

@@ -46,7 +46,7 @@ public class TasklistFilters implements ApplicationRunner {
 
   /**
    * How a shared filter's tasks are counted from the open-task counts instead of by Camunda
-   * ({@code io.aftercare.reporting.TasklistCounts}): the tasks offered to the user's groups
+   * ({@code io.aftercare.reporting.SharedFilterQueries}): the tasks offered to the user's groups
    * ({@code team} null) or to one team, or else assigned to the user ({@code orAssignedToMe}),
    * due before {@code dueBefore} (an expression; null: whatever their due date).
    */

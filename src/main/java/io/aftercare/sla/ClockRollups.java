@@ -127,9 +127,10 @@ public class ClockRollups {
    * transaction commits, all rows in key order (at once without a transaction).
    */
   private void add(Key key, boolean met, boolean late, Long elapsedSeconds, int sign) {
-    Map<Key, Day> pending = BeforeCommit.changes(this, () -> new TreeMap<>(Comparator.comparing(Key::dayUtc)
-        .thenComparing(Key::market).thenComparing(Key::channel).thenComparing(Key::target)
-        .thenComparing(Key::dayLocal)), this::write);
+    Map<Key, Day> pending = BeforeCommit.changes(this, BeforeCommit.CLOCK_DAYS,
+        () -> new TreeMap<>(Comparator.comparing(Key::dayUtc).thenComparing(Key::market)
+            .thenComparing(Key::channel).thenComparing(Key::target).thenComparing(Key::dayLocal)),
+        this::write);
     if (pending == null) {
       Day day = new Day();
       day.add(met, late, elapsedSeconds, sign);

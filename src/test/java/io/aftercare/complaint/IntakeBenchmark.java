@@ -108,13 +108,13 @@ public final class IntakeBenchmark {
   }
 
   /** The application on the {@code postgres} profile on the benchmark's database, on a free port, logging warnings only. */
-  static ConfigurableApplicationContext start(BenchmarkDatabase db) {
+  public static ConfigurableApplicationContext start(BenchmarkDatabase db) {
     return new SpringApplicationBuilder(AftercareApplication.class).profiles("postgres")
         .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
             "--aftercare.admin.password=bench-admin", "--logging.level.root=WARN");
   }
 
-  static String base(ConfigurableApplicationContext application) {
+  public static String base(ConfigurableApplicationContext application) {
     return "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
   }
 
@@ -290,7 +290,7 @@ public final class IntakeBenchmark {
     }
   }
 
-  static String basic(String user, String password) {
+  public static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

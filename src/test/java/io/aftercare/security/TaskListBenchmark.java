@@ -1,153 +1,194 @@
 package io.aftercare.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.complaint.IntakeBenchmark;
+import io.aftercare.support.BenchmarkDatabase;
+import io.aftercare.support.TasklistSession;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.ProcessEngine;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Agents' task lists at a brand's scale, on PostgreSQL: loads open tasks spread over the working
- * groups (each with its candidate group's authorization, as the engine creates it, and the case
- * columns), with Aftercare's authorization plan, its Tasklist filters and specific variable
- * permissions in place; then, as an agent, runs what Tasklist asks for a filter — the first page
- * of 15 sorted by due date, its case columns, and the count — and prints p50 / p95 per filter. A
- * benchmark, not a test: it asserts nothing and is not part of the build.
+ * Agents' task lists at a brand's scale, on PostgreSQL: runs the application (the {@code postgres}
+ * profile, its authorization plan, Tasklist filters, open-task counts and engine indexes), loads
+ * open tasks of a process shipped with the benchmark, spread over the working groups and due
+ * dates from a day ago to three days ahead, and then, as an agent logged in to Tasklist, times
+ * what Tasklist sends to its engine API for each of the agent's filters — the page request (the first 15 by due
+ * date with the case columns and the filter's count, active tasks only) — and the filter's count
+ * alone, next to Camunda's own count of the same tasks (the count with a criterion the kept counts
+ * do not answer: {@code withoutTenantId}, which every task here meets). Prints p50 / p95 per
+ * filter and the counts. A benchmark, not a test: it asserts nothing and is not part of the build.
  *
  * <pre>./mvnw -q test-compile exec:java@tasklist-benchmark [-Dbenchmark.tasks=100000] [-Dbenchmark.runs=40]</pre>
  *
- * The database ({@code aftercare_tasks_bench} on 127.0.0.1) is created when missing; tasks are
- * added until there are {@code benchmark.tasks}, then ANALYZEd (autovacuum may be off).
+ * The database ({@code aftercare_tasklist_bench} on 127.0.0.1) is kept between runs and tasks are
+ * added until there are {@code benchmark.tasks} ({@code -Dbenchmark.fresh=true} starts again),
+ * then ANALYZEd (this machine runs without autovacuum).
  */
 public final class TaskListBenchmark {
 
   static final List<String> GROUPS = List.of("agent", "agent", "agent", "returns", "safety", "supervisor");
+  static final String PROCESS = "benchTaskList";
+  static final String AGENT = "benchagent";
+  static final String PASSWORD = "bench-agent-1";
+  static final Map<String, Object> TASKLIST_PAGE = Map.of("processVariables", List.of(), "taskVariables", List.of(),
+      "caseInstanceVariables", List.of(), "sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")),
+      "active", true);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ENGINE = TasklistSession.ENGINE;
 
   private TaskListBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    io.aftercare.support.BenchmarkDatabase db = io.aftercare.support.BenchmarkDatabase.of("aftercare_tasks_bench")
-        .created();
-    String server = db.server();
-    String database = db.database();
-    String user = db.user();
-    String password = db.password();
+    BenchmarkDatabase db = BenchmarkDatabase.of("aftercare_tasklist_bench");
+    db = Boolean.getBoolean("benchmark.fresh") ? db.fresh() : db.created();
     int tasks = Integer.getInteger("benchmark.tasks", 100_000);
     int runs = Integer.getInteger("benchmark.runs", 40);
-    StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-    configuration.setJdbcUrl(server + database);
-    configuration.setJdbcUsername(user);
-    configuration.setJdbcPassword(password);
-    configuration.setJdbcDriver("org.postgresql.Driver");
-    configuration.setDatabaseSchemaUpdate("true");
-    configuration.setHistory("full");
-    configuration.setAuthorizationEnabled(true);
-    configuration.setEnforceSpecificVariablePermission(true);
-    // tasks granted per process definition, as the application runs (TaskAccessPlugin)
-    configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new TaskAccessPlugin(),
-        new io.aftercare.process.EngineIndexes())));
-    configuration.setJobExecutorActivate(false);
-    configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9-]*");
-    configuration.setEnforceHistoryTimeToLive(false);
-    ProcessEngine engine = configuration.buildProcessEngine();
+    ConfigurableApplicationContext application = IntakeBenchmark.start(db);
     try {
-      setUp(engine);
-      load(engine, tasks, db);
-      measure(engine, runs);
+      prepare(application);
+      load(application, tasks);
+      db.analyze();
+      measure(new TasklistSession(IntakeBenchmark.base(application), AGENT, PASSWORD), application.getBean(TaskService.class), runs);
     } finally {
-      engine.close();
+      application.close();
     }
   }
 
-  private static void setUp(ProcessEngine engine) {
-    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("complaintHandling").count() == 0) {
-      BpmnModelInstance process = Bpmn.createExecutableProcess("complaintHandling").camundaHistoryTimeToLive(1095)
-          .startEvent().userTask("Task_Work").name("Work ${caseNumber} · ${customerTier}")
-          .camundaCandidateGroups("${group}").camundaDueDate("${due}").endEvent().done();
-      engine.getRepositoryService().createDeployment().addModelInstance("bench.bpmn", process).deploy();
+  /** The benchmark's agent, its process, and the working groups' grants on it, as the authorization plan grants theirs. */
+  private static void prepare(ConfigurableApplicationContext application) {
+    IdentityService identity = application.getBean(IdentityService.class);
+    if (identity.createUserQuery().userId(AGENT).count() == 0) {
+      User user = identity.newUser(AGENT);
+      user.setFirstName("Bench");
+      user.setLastName("Agent");
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(AGENT, AftercareGroup.AGENT.id());
     }
-    for (AuthorizationPlan.Grant grant : AuthorizationPlan.grants()) {
-      if (engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(grant.group().id())
-          .resourceType(grant.resource()).resourceId(grant.resourceId()).count() == 0) {
-        Authorization authorization = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(grant.group().id());
-        authorization.setResource(grant.resource());
-        authorization.setResourceId(grant.resourceId());
-        grant.permissions().forEach(authorization::addPermission);
-        engine.getAuthorizationService().saveAuthorization(authorization);
+    application.getBean(RepositoryService.class).createDeployment().name("tasklist-benchmark")
+        .enableDuplicateFiltering(true)
+        .addModelInstance("bench-tasklist.bpmn", Bpmn.createExecutableProcess(PROCESS).name("Benchmark: task lists")
+            .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Work").name("Work ${caseNumber}")
+            .camundaCandidateGroups("${group}").camundaDueDate("${due}").endEvent().done())
+        .deploy();
+    AuthorizationService authorizations = application.getBean(AuthorizationService.class);
+    for (String group : List.of("agent", "returns", "safety", "supervisor")) {
+      if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_DEFINITION)
+          .resourceId(PROCESS).count() == 0) {
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(PROCESS);
+        List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+            ProcessDefinitionPermissions.READ_TASK_VARIABLE).forEach(grant::addPermission);
+        authorizations.saveAuthorization(grant);
       }
     }
-    new TasklistFilters(engine.getFilterService(), engine.getAuthorizationService()).run(null);
   }
 
-  private static void load(ProcessEngine engine, int wanted, io.aftercare.support.BenchmarkDatabase db) throws Exception {
-    long open = engine.getTaskService().createTaskQuery().count();
-    Random random = new Random(open);
+  /** Open tasks until there are {@code wanted}, started on two threads. */
+  private static void load(ConfigurableApplicationContext application, int wanted) throws Exception {
+    RuntimeService runtime = application.getBean(RuntimeService.class);
+    long open = application.getBean(TaskService.class).createTaskQuery().processDefinitionKey(PROCESS).count();
+    AtomicLong next = new AtomicLong(open);
     long started = System.nanoTime();
-    for (long i = open; i < wanted; i++) {
-      Map<String, Object> variables = new HashMap<>();
-      variables.put("caseNumber", String.format("AC-2026-%06d", i));
-      variables.put("customerTier", List.of("HIGH", "MEDIUM", "LOW").get(random.nextInt(3)));
-      variables.put("product", "SK-" + random.nextInt(120));
-      variables.put("severity", 1 + random.nextInt(3));
-      variables.put("market", List.of("CN", "EU", "US").get(random.nextInt(3)));
-      variables.put("group", GROUPS.get(random.nextInt(GROUPS.size())));
-      variables.put("due", new Date(System.currentTimeMillis() + (random.nextInt(96) - 24) * 3_600_000L));
-      engine.getRuntimeService().startProcessInstanceByKey("complaintHandling", variables.get("caseNumber").toString(),
-          variables);
-      if ((i + 1) % 10_000 == 0) {
-        System.out.printf("loaded %,d open tasks (%.0f per second)%n", i + 1,
-            (i + 1 - open) / ((System.nanoTime() - started) / 1e9));
-      }
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Future<?>> loaders = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      loaders.add(threads.submit(() -> {
+        for (long i = next.getAndIncrement(); i < wanted; i = next.getAndIncrement()) {
+          Random random = new Random(i);
+          Map<String, Object> variables = new HashMap<>();
+          variables.put("caseNumber", String.format(Locale.ROOT, "AC-2026-%06d", i));
+          variables.put("customerTier", List.of("HIGH", "MEDIUM", "LOW").get(random.nextInt(3)));
+          variables.put("product", "SK-" + random.nextInt(120));
+          variables.put("severity", 1 + random.nextInt(3));
+          variables.put("market", List.of("CN", "EU", "US").get(random.nextInt(3)));
+          variables.put("group", GROUPS.get(random.nextInt(GROUPS.size())));
+          variables.put("due", new Date(System.currentTimeMillis() + (random.nextInt(96) - 24) * 3_600_000L));
+          runtime.startProcessInstanceByKey(PROCESS, variables.get("caseNumber").toString(), variables);
+          if ((i + 1) % 10_000 == 0) {
+            System.out.printf(Locale.ROOT, "loaded %,d open tasks (%.0f per second)%n", i + 1,
+                (i + 1 - open) / ((System.nanoTime() - started) / 1e9));
+          }
+        }
+        return null;
+      }));
     }
-    db.analyze();
+    for (Future<?> loader : loaders) {
+      loader.get();
+    }
+    threads.shutdown();
   }
 
-  private static void measure(ProcessEngine engine, int runs) {
-    FilterService filters = engine.getFilterService();
-    long open = engine.getTaskService().createTaskQuery().count();
-    System.out.printf("%n%,d open tasks; as agent (groups agent); %d runs per filter%n", open, runs);
-    System.out.printf("%-34s %10s %10s %10s %10s%n", "filter", "list p50", "list p95", "count p50", "count p95");
-    engine.getIdentityService().setAuthentication("agent", List.of("agent"));
-    try {
-      for (Filter filter : filters.createFilterQuery().filterOwner(TasklistFilters.OWNER).orderByFilterId().asc().list()) {
-        if (filter.getName().startsWith("Team:") && !filter.getName().contains("agents")) {
-          continue;   // another team's: not the agent's
-        }
-        long[] list = new long[runs];
-        long[] count = new long[runs];
-        for (int run = 0; run < runs; run++) {
+  /** What is timed for each filter: Tasklist's page in its default order and by due date, the count; then Camunda's. */
+  private record Timed(String name, String method, String path, Object body) {}
+
+  private static void measure(TasklistSession tasklist, TaskService tasks, int runs) throws Exception {
+    long open = tasks.createTaskQuery().count();
+    System.out.printf(Locale.ROOT, "%n%,d open tasks; as an agent (group agent) logged in to Tasklist, through its"
+        + " engine API; %d runs per filter after 5 to warm up; p50 / p95 ms%n", open, runs);
+    List<String> names = List.of("page, newest first", "page by due date", "count", "Camunda's page", "Camunda's count");
+    System.out.printf(Locale.ROOT, "%-34s", "filter");
+    names.forEach(name -> System.out.printf(Locale.ROOT, " %17s", name));
+    System.out.printf(Locale.ROOT, " %9s %9s%n", "count", "Camunda's");
+    for (JsonNode filter : JSON.readTree(tasklist.send("GET", ENGINE + "/filter?resourceType=Task", null).body())) {
+      String path = ENGINE + "/filter/" + filter.get("id").asText();
+      String page = path + "/list?firstResult=0&maxResults=15";
+      Map<String, Object> camundasPage = new HashMap<>(TASKLIST_PAGE);
+      camundasPage.put("withoutTenantId", true);
+      Map<String, Object> byDueDate = new HashMap<>(TASKLIST_PAGE);
+      byDueDate.put("sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")));
+      List<Timed> timed = List.of(new Timed(names.get(0), "POST", page, TASKLIST_PAGE),
+          new Timed(names.get(1), "POST", page, byDueDate), new Timed(names.get(2), "GET", path + "/count", null),
+          new Timed(names.get(3), "POST", page, camundasPage),
+          new Timed(names.get(4), "POST", path + "/count", Map.of("withoutTenantId", true)));
+      long[][] nanos = new long[timed.size()][runs];
+      String[] answers = new String[timed.size()];
+      for (int run = -5; run < runs; run++) {
+        for (int t = 0; t < timed.size(); t++) {
           long start = System.nanoTime();
-          List<Task> page = filters.listPage(filter.getId(),
-              engine.getTaskService().createTaskQuery().orderByDueDate().asc(), 0, 15);
-          // the case columns of the page, as Tasklist embeds them
-          if (!page.isEmpty()) {
-            List<VariableInstance> columns = engine.getRuntimeService().createVariableInstanceQuery()
-                .variableScopeIdIn(page.stream().map(Task::getExecutionId).toArray(String[]::new))
-                .variableNameIn("caseNumber", "customerTier", "product", "severity").list();
-            columns.size();
+          HttpResponse<String> response = tasklist.send(timed.get(t).method(), timed.get(t).path(),
+              timed.get(t).body());
+          long took = System.nanoTime() - start;
+          if (response.statusCode() != 200) {
+            throw new IllegalStateException(timed.get(t).name() + ": " + response.statusCode() + " " + response.body());
           }
-          list[run] = System.nanoTime() - start;
-          start = System.nanoTime();
-          filters.count(filter.getId());
-          count[run] = System.nanoTime() - start;
+          if (run >= 0) {
+            nanos[t][run] = took;
+          }
+          answers[t] = JSON.readTree(response.body()).get("count").asText();
         }
-        System.out.printf("%-34s %8.1f ms %8.1f ms %8.1f ms %8.1f ms%n", filter.getName(), ms(list, 50), ms(list, 95),
-            ms(count, 50), ms(count, 95));
       }
-    } finally {
-      engine.getIdentityService().clearAuthentication();
+      System.out.printf(Locale.ROOT, "%-34s", filter.get("name").asText());
+      for (long[] times : nanos) {
+        System.out.printf(Locale.ROOT, " %8.1f / %6.1f", ms(times, 50), ms(times, 95));
+      }
+      System.out.printf(Locale.ROOT, " %9s %9s%n", answers[2], answers[4]);
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.support.AftercareIT;
 import io.aftercare.support.Http;
+import io.aftercare.support.TasklistSession;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,20 +34,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import javax.sql.DataSource;
 
 /**
  * Tasklist's counts of the shared filters, read from the open-task counts, are Camunda's own
- * counts, for every user and filter, through each door that counts a filter (Tasklist's page
- * request, {@code /engine-rest/filter/{id}/count}, the Java API), while tasks are created with
+ * counts, and their pages Camunda's own pages, for every user and filter, through each door that
+ * counts or lists a filter (Tasklist's page request in a Tasklist session, {@code /engine-rest}'s
+ * count and list, the Java API), while tasks are created with
  * various groups and due dates, claimed, assigned outside their groups, escalated to another
  * group, moved to another due date, completed, cancelled and suspended. Camunda's own count is
  * asked for by adding a criterion the counts do not answer ({@code withoutTenantId}: no task
  * here has a tenant).
  */
 @AftercareIT
-class TasklistCountsIT {
+class SharedFilterQueriesIT {
 
   private static final String PROCESS = "tasklistCountsCheck";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final List<String> USERS = List.of("agent", "returns", "safety", "supervisor", "admin:admin-test");
   private static final Map<String, Object> TASKLIST_PAGE = Map.of("processVariables", List.of(),
       "taskVariables", List.of(), "caseInstanceVariables", List.of(),
@@ -67,6 +72,8 @@ class TasklistCountsIT {
   IdentityService identity;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  DataSource dataSource;
 
   Http http;
   final List<String> grants = new ArrayList<>();
@@ -99,7 +106,7 @@ class TasklistCountsIT {
   }
 
   @Test
-  void countsAreCamundasOwnThroughEveryDoorAsTasksChange() {
+  void countsAreCamundasOwnThroughEveryDoorAsTasksChange() throws Exception {
     Instant now = Instant.now();
     List<ProcessInstance> cases = new ArrayList<>();
     Object[][] made = {
@@ -135,6 +142,14 @@ class TasklistCountsIT {
     undated.setDueDate(null);
     tasks.saveTask(undated);
     assertCountsAreCamundas("escalated and moved");
+    // the migration's filling counts every open task as the history events have
+    Map<String, Long> kept = countRows();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      OpenTaskCounts.rebuild(connection);
+      connection.commit();
+    }
+    assertThat(countRows()).isEqualTo(kept);
 
     tasks.complete(task(cases.get(0)).getId());
     tasks.complete(task(cases.get(12)).getId());
@@ -173,7 +188,7 @@ class TasklistCountsIT {
         .params(PROCESS, OpenTaskCounts.ALL).query(Long.class).single()).as("no quarter hour left").isZero();
   }
 
-  private void assertCountsAreCamundas(String when) {
+  private void assertCountsAreCamundas(String when) throws Exception {
     for (String user : USERS) {
       for (JsonNode filter : http.get("/engine-rest/filter?resourceType=Task", user).json()) {
         String id = filter.get("id").asText();
@@ -195,8 +210,62 @@ class TasklistCountsIT {
         } finally {
           identity.clearAuthentication();
         }
+        for (String[] sorting : List.of(new String[] {"created", "desc", "created"},
+            new String[] {"dueDate", "asc", "due"}, new String[] {"dueDate", "desc", "due"})) {
+          Map<String, Object> page = new LinkedHashMap<>(Map.of("active", true,
+              "sorting", List.of(Map.of("sortBy", sorting[0], "sortOrder", sorting[1]))));
+          Map<String, Object> camundas = new LinkedHashMap<>(page);
+          camundas.put("withoutTenantId", true);
+          String by = as + ", sorted by " + sorting[0] + " " + sorting[1];
+          // the first page: the same values of the sort column in the same order (tasks alike in
+          // it may come in either order), and every page together the same tasks
+          assertThat(values(list(id, user, page, 15), sorting[2])).as(by)
+              .isEqualTo(values(list(id, user, camundas, 15), sorting[2]));
+          assertThat(ids(list(id, user, page, 1000))).as(by).isEqualTo(ids(list(id, user, camundas, 1000)));
+        }
       }
     }
+    // Tasklist's own door: its engine API, in a logged-in session
+    TasklistSession tasklist = new TasklistSession("http://localhost:" + port, "agent", "demo");
+    for (JsonNode filter : JSON.readTree(tasklist.send("GET", TasklistSession.ENGINE + "/filter?resourceType=Task",
+        null).body())) {
+      String path = TasklistSession.ENGINE + "/filter/" + filter.get("id").asText();
+      Map<String, Object> camunda = new LinkedHashMap<>(TASKLIST_PAGE);
+      camunda.put("withoutTenantId", true);
+      JsonNode page = JSON.readTree(tasklist.send("POST", path + "/list?firstResult=0&maxResults=15", TASKLIST_PAGE)
+          .body());
+      JsonNode camundas = JSON.readTree(tasklist.send("POST", path + "/list?firstResult=0&maxResults=15", camunda)
+          .body());
+      String as = when + ": " + filter.get("name").asText() + " in Tasklist as agent";
+      assertThat(page.get("count").asLong()).as(as).isEqualTo(camundas.get("count").asLong());
+      assertThat(values(page.path("_embedded").path("task"), "due")).as(as)
+          .isEqualTo(values(camundas.path("_embedded").path("task"), "due"));
+    }
+  }
+
+  private JsonNode list(String filterId, String user, Map<String, Object> body, int max) {
+    return http.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=" + max, user, body).json();
+  }
+
+  private static List<String> values(JsonNode tasks, String field) {
+    List<String> values = new ArrayList<>();
+    tasks.forEach(task -> values.add(task.path(field).asText()));
+    return values;
+  }
+
+  private static java.util.Set<String> ids(JsonNode tasks) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    tasks.forEach(task -> ids.add(task.get("id").asText()));
+    return ids;
+  }
+
+  /** The counts that are not zero, by groups, process and due slot. */
+  private Map<String, Long> countRows() {
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    jdbc.sql("select candidate_groups, process_key, due_slot, tasks from open_task_count where tasks <> 0")
+        .query((rs, n) -> rows.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3), rs.getLong(4)))
+        .list();
+    return rows;
   }
 
   private long count(Filter filter, String user) {
