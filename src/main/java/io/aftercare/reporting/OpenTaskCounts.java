@@ -106,12 +106,6 @@ public class OpenTaskCounts {
         .list().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** The processes that have open tasks counted. */
-  public Set<String> processes() {
-    return Set.copyOf(jdbc.sql("select distinct process_key from open_task_count where due_slot = ?").param(ALL)
-        .query(String.class).list());
-  }
-
   private void write(Map<Key, Long> changes) {
     String sql = postgres()
         ? "insert into open_task_count (candidate_groups, process_key, due_slot, tasks) values (?, ?, ?, ?)"

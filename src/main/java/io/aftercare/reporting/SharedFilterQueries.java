@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.AbstractQuery;
@@ -26,7 +27,6 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.Task;
@@ -123,10 +123,11 @@ class SharedFilterQueries extends AbstractProcessEnginePlugin {
       return null;
     }
     List<String> groups = how.team() != null ? List.of(how.team()) : context.getAuthenticatedGroupIds();
-    if (groups == null || groups.isEmpty() || taskGrants(context)) {
+    Readable readable = readable(context, user);
+    if (groups == null || groups.isEmpty() || readable.singleTasks()) {
       return null;
     }
-    return new Asked(context, user, filter, how, groups, readable(context, user),
+    return new Asked(context, user, filter, how, groups, readable.processes(),
         how.dueBefore() == null ? null : date(how.dueBefore()), activeOnly, (TaskQueryImpl) extending);
   }
 
@@ -284,30 +285,56 @@ class SharedFilterQueries extends AbstractProcessEnginePlugin {
     return (TaskQueryImpl) new TaskQueryImpl().taskCandidateGroupIn(groups).includeAssignedTasks();
   }
 
+  /** A user who reads every task (null processes), those of some processes, or was granted single tasks. */
+  private record Readable(boolean singleTasks, Set<String> processes) {}
+
   /**
-   * The processes whose tasks the user may read, as Camunda's task query decides; null: all (no
-   * check for this command, or READ on every task).
+   * The processes whose tasks the user may read, as Camunda's task query decides: READ on every
+   * task, or READ_TASK on the process definition (or on all), granted to the user or one of
+   * their groups, or to everyone (a global authorization); revoking authorizations are not
+   * looked at (TaskAccessPlugin). Read in one query instead of Camunda's check per process.
+   * Null processes: all (no check for this command, or READ on every task).
    */
-  private Set<String> readable(CommandContext context, Authentication user) {
+  private Readable readable(CommandContext context, Authentication user) {
     ProcessEngineConfigurationImpl configuration = context.getProcessEngineConfiguration();
     if (!configuration.isAuthorizationEnabled() || !context.isAuthorizationCheckEnabled()) {
-      return null;
+      return new Readable(false, null);
     }
-    AuthorizationManager authorizations = context.getAuthorizationManager();
-    if (authorizations.isAuthorized(user.getUserId(), user.getGroupIds(), Permissions.READ, Resources.TASK, "*")) {
-      return null;
+    if (configuration.getDisabledPermissions() != null && !configuration.getDisabledPermissions().isEmpty()) {
+      return new Readable(true, null);
     }
-    return openTasks.processes().stream()
-        .filter(key -> authorizations.isAuthorized(user.getUserId(), user.getGroupIds(), Permissions.READ_TASK,
-            Resources.PROCESS_DEFINITION, key))
-        .collect(Collectors.toSet());
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    List<Object> params = new ArrayList<>(List.of(Resources.PROCESS_DEFINITION.resourceType(),
+        Resources.TASK.resourceType(), Authorization.AUTH_TYPE_GRANT, user.getUserId()));
+    params.addAll(groups);
+    params.add(Authorization.AUTH_TYPE_GLOBAL);
+    record Grant(int type, String id, int permissions) {}
+    List<Grant> grants = jdbc.sql("select RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from " + prefix(context)
+            + "ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ in (?, ?) and ((TYPE_ = ? and (USER_ID_ = ?"
+            + (groups.isEmpty() ? "" : " or GROUP_ID_ in (" + marks(groups.size()) + ")") + "))"
+            + " or (TYPE_ = ? and USER_ID_ = '*'))")
+        .params(params).query((rs, n) -> new Grant(rs.getInt(1), rs.getString(2), rs.getInt(3))).list();
+    Set<String> processes = new java.util.HashSet<>();
+    boolean singleTasks = false;
+    for (Grant grant : grants) {
+      if (grant.type() == Resources.TASK.resourceType()) {
+        if (!Authorization.ANY.equals(grant.id())) {
+          singleTasks = true;
+        } else if (has(grant.permissions(), Permissions.READ)) {
+          return new Readable(false, null);
+        }
+      } else if (has(grant.permissions(), Permissions.READ_TASK)) {
+        if (Authorization.ANY.equals(grant.id())) {
+          return new Readable(singleTasks, null);
+        }
+        processes.add(grant.id());
+      }
+    }
+    return new Readable(singleTasks, processes);
   }
 
-  /** Whether anyone has been granted a single task (Camunda's own query then counts it for them). */
-  private boolean taskGrants(CommandContext context) {
-    return !jdbc.sql("select 1 from " + prefix(context) + "ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ?"
-            + " and RESOURCE_ID_ <> '*' fetch first 1 rows only")
-        .param(Resources.TASK.resourceType()).query((rs, n) -> 1).list().isEmpty();
+  private static boolean has(int permissions, Permissions permission) {
+    return (permissions & permission.getValue()) == permission.getValue();
   }
 
   private boolean anySuspended(CommandContext context) {

@@ -151,6 +151,25 @@ class SharedFilterQueriesIT {
     }
     assertThat(countRows()).isEqualTo(kept);
 
+    // everyone may read the process's tasks (a global authorization), and the returns clerks one
+    // more task (Camunda then answers for them)
+    Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    global.setUserId(Authorization.ANY);
+    global.setResource(Resources.PROCESS_DEFINITION);
+    global.setResourceId(PROCESS);
+    global.addPermission(Permissions.READ_TASK);
+    Authorization single = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    single.setGroupId("returns");
+    single.setResource(Resources.TASK);
+    single.setResourceId(task(cases.get(5)).getId());
+    single.addPermission(Permissions.READ);
+    List<String> extra = List.of(authorizations.saveAuthorization(global).getId(),
+        authorizations.saveAuthorization(single).getId());
+    grants.addAll(extra);
+    assertCountsAreCamundas("granted to everyone, and one task to the returns clerks");
+    extra.forEach(authorizations::deleteAuthorization);
+    grants.removeAll(extra);
+
     tasks.complete(task(cases.get(0)).getId());
     tasks.complete(task(cases.get(12)).getId());
     runtime.deleteProcessInstance(cases.get(10).getId(), "cancelled by the test");
