@@ -8,10 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -106,31 +109,46 @@ public class OpenTaskCounts {
         .list().stream().mapToLong(Long::longValue).sum();
   }
 
+  /**
+   * Adds a transaction's changes, in the keys' order: on PostgreSQL in one statement (a task's
+   * total and its quarter hour, every task of the transaction), on H2 a statement per row. A
+   * quarter hour whose tasks are all done goes, so that the due-date counts read only the quarter
+   * hours that still have tasks.
+   */
   private void write(Map<Key, Long> changes) {
-    String sql = postgres()
-        ? "insert into open_task_count (candidate_groups, process_key, due_slot, tasks) values (?, ?, ?, ?)"
-            + " on conflict (candidate_groups, process_key, due_slot) do update"
-            + " set tasks = open_task_count.tasks + excluded.tasks"
-        : "merge into open_task_count t using (select cast(? as varchar) as candidate_groups,"
-            + " cast(? as varchar) as process_key, cast(? as bigint) as due_slot, cast(? as bigint) as tasks) s"
-            + " on (t.candidate_groups = s.candidate_groups and t.process_key = s.process_key"
-            + " and t.due_slot = s.due_slot)"
-            + " when matched then update set tasks = t.tasks + s.tasks"
-            + " when not matched then insert (candidate_groups, process_key, due_slot, tasks)"
-            + " values (s.candidate_groups, s.process_key, s.due_slot, s.tasks)";
-    changes.forEach((key, delta) -> {
-      if (delta == 0) {
-        return;
-      }
-      Databases.addUp(jdbc, postgres(), sql, key.groups(), key.process(), key.slot(), delta);
-      if (delta < 0 && key.slot() != ALL) {
-        // a quarter hour whose tasks are all done goes, so that the due-date counts read only the
-        // quarter hours that still have tasks
-        jdbc.sql("delete from open_task_count where candidate_groups = ? and process_key = ? and due_slot = ?"
-                + " and tasks = 0")
-            .params(key.groups(), key.process(), key.slot()).update();
-      }
-    });
+    List<Map.Entry<Key, Long>> rows = changes.entrySet().stream().filter(change -> change.getValue() != 0).toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    if (postgres()) {
+      List<Object> params = new ArrayList<>();
+      rows.forEach(row -> params.addAll(List.of(row.getKey().groups(), row.getKey().process(), row.getKey().slot(),
+          row.getValue())));
+      jdbc.sql("insert into open_task_count (candidate_groups, process_key, due_slot, tasks) values "
+              + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?)"))
+              + " on conflict (candidate_groups, process_key, due_slot) do update"
+              + " set tasks = open_task_count.tasks + excluded.tasks")
+          .params(params).update();
+    } else {
+      String merge = "merge into open_task_count t using (select cast(? as varchar) as candidate_groups,"
+          + " cast(? as varchar) as process_key, cast(? as bigint) as due_slot, cast(? as bigint) as tasks) s"
+          + " on (t.candidate_groups = s.candidate_groups and t.process_key = s.process_key"
+          + " and t.due_slot = s.due_slot)"
+          + " when matched then update set tasks = t.tasks + s.tasks"
+          + " when not matched then insert (candidate_groups, process_key, due_slot, tasks)"
+          + " values (s.candidate_groups, s.process_key, s.due_slot, s.tasks)";
+      rows.forEach(row -> Databases.addUp(jdbc, false, merge, row.getKey().groups(), row.getKey().process(),
+          row.getKey().slot(), row.getValue()));
+    }
+    List<Key> emptied = rows.stream().filter(row -> row.getValue() < 0 && row.getKey().slot() != ALL)
+        .map(Map.Entry::getKey).toList();
+    if (!emptied.isEmpty()) {
+      List<Object> params = new ArrayList<>();
+      emptied.forEach(key -> params.addAll(List.of(key.groups(), key.process(), key.slot())));
+      jdbc.sql("delete from open_task_count where tasks = 0 and (candidate_groups, process_key, due_slot) in ("
+              + String.join(", ", Collections.nCopies(emptied.size(), "(?, ?, ?)")) + ")")
+          .params(params).update();
+    }
   }
 
   private boolean postgres() {

@@ -57,8 +57,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class IntakeBenchmark {
 
   static final HttpClient CLIENT = HttpClient.newBuilder().build();
-  static final String AGENT = "benchagent";
-  static final String PASSWORD = "bench-agent-1";
+  public static final String AGENT = "benchagent";
+  public static final String PASSWORD = "bench-agent-1";
   private static final String BARE = "benchBare";
 
   private IntakeBenchmark() {}
@@ -118,9 +118,8 @@ public final class IntakeBenchmark {
     return "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
   }
 
-  /** A benchmark agent, the bare process and its grant, the catalogue and the customers (imported when missing). */
-  static void prepare(ConfigurableApplicationContext application, String base, BenchmarkDatabase db,
-      int products, int customers) throws Exception {
+  /** The benchmark's agent ({@link #AGENT}, in the agents' group), created when missing. */
+  public static void agent(ConfigurableApplicationContext application) {
     IdentityService identity = application.getBean(IdentityService.class);
     if (identity.createUserQuery().userId(AGENT).count() == 0) {
       User user = identity.newUser(AGENT);
@@ -130,6 +129,12 @@ public final class IntakeBenchmark {
       identity.saveUser(user);
       identity.createMembership(AGENT, "agent");
     }
+  }
+
+  /** A benchmark agent, the bare process and its grant, the catalogue and the customers (imported when missing). */
+  static void prepare(ConfigurableApplicationContext application, String base, BenchmarkDatabase db,
+      int products, int customers) throws Exception {
+    agent(application);
     RepositoryService repository = application.getBean(RepositoryService.class);
     repository.createDeployment().name("intake-benchmark").enableDuplicateFiltering(true)
         .addModelInstance("bench-bare.bpmn", Bpmn.createExecutableProcess(BARE).name("Benchmark: bare start")

@@ -19,14 +19,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -51,8 +49,8 @@ public final class TaskListBenchmark {
 
   static final List<String> GROUPS = List.of("agent", "agent", "agent", "returns", "safety", "supervisor");
   static final String PROCESS = "benchTaskList";
-  static final String AGENT = "benchagent";
-  static final String PASSWORD = "bench-agent-1";
+  static final String AGENT = IntakeBenchmark.AGENT;
+  static final String PASSWORD = IntakeBenchmark.PASSWORD;
   static final Map<String, Object> TASKLIST_PAGE = Map.of("processVariables", List.of(), "taskVariables", List.of(),
       "caseInstanceVariables", List.of(), "sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")),
       "active", true);
@@ -77,17 +75,9 @@ public final class TaskListBenchmark {
     }
   }
 
-  /** The benchmark's agent, its process, and the working groups' grants on it, as the authorization plan grants theirs. */
+  /** The benchmark's agent, its process, and the working groups' grants on it as the authorization plan gives. */
   private static void prepare(ConfigurableApplicationContext application) {
-    IdentityService identity = application.getBean(IdentityService.class);
-    if (identity.createUserQuery().userId(AGENT).count() == 0) {
-      User user = identity.newUser(AGENT);
-      user.setFirstName("Bench");
-      user.setLastName("Agent");
-      user.setPassword(PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(AGENT, AftercareGroup.AGENT.id());
-    }
+    IntakeBenchmark.agent(application);
     application.getBean(RepositoryService.class).createDeployment().name("tasklist-benchmark")
         .enableDuplicateFiltering(true)
         .addModelInstance("bench-tasklist.bpmn", Bpmn.createExecutableProcess(PROCESS).name("Benchmark: task lists")
