@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -198,7 +200,7 @@ class ReportingHistory implements HistoryEventHandler {
       pending().groups.remove(event.getTaskId());
     } else if (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE)) {
       Instant due = instant(event.getDueDate());
-      openRow(event.getTaskId()).filter(row -> !java.util.Objects.equals(row.due(), due)).ifPresent(row -> {
+      openRow(event.getTaskId()).filter(row -> !Objects.equals(row.due(), due)).ifPresent(row -> {
         openTasks.count(row.groups(), row.process(), row.due(), -1);
         openTasks.count(row.groups(), row.process(), due, 1);
       });
@@ -238,9 +240,7 @@ class ReportingHistory implements HistoryEventHandler {
       return;
     }
     boolean add = event.isEventOfType(HistoryEventTypes.IDENTITY_LINK_ADD);
-    List<TaskRow> row = jdbc.sql("select candidate_groups, process_key, due_at, ended_at from report_task"
-            + " where task_id = ?")
-        .param(event.getTaskId()).query(ReportingHistory::taskRow).list();
+    Optional<TaskRow> row = row(event.getTaskId());
     if (row.isEmpty()) {
       // the engine adds a new task's candidates before it reports the task as created
       Set<String> groups = pending().groups.computeIfAbsent(event.getTaskId(), id -> new LinkedHashSet<>());
@@ -251,7 +251,7 @@ class ReportingHistory implements HistoryEventHandler {
       }
       return;
     }
-    TaskRow before = row.get(0);
+    TaskRow before = row.get();
     Set<String> groups = new LinkedHashSet<>(before.groupList());
     if (add) {
       groups.add(event.getGroupId());
@@ -282,10 +282,14 @@ class ReportingHistory implements HistoryEventHandler {
         rs.getString("process_key"), due == null ? null : due.toInstant(), rs.getTimestamp("ended_at") == null);
   }
 
-  /** The task's row while it is open. */
-  private java.util.Optional<TaskRow> openRow(String taskId) {
+  private Optional<TaskRow> row(String taskId) {
     return jdbc.sql("select candidate_groups, process_key, due_at, ended_at from report_task where task_id = ?")
-        .param(taskId).query(ReportingHistory::taskRow).optional().filter(TaskRow::open);
+        .param(taskId).query(ReportingHistory::taskRow).optional();
+  }
+
+  /** The task's row while it is open. */
+  private Optional<TaskRow> openRow(String taskId) {
+    return row(taskId).filter(TaskRow::open);
   }
 
   /** Variables set in the command that completes a task are the task's outcome (form fields, decisions). */
