@@ -14,11 +14,11 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.Direction;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryProperty;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterListPageCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.joda.time.DateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -124,7 +123,7 @@ class SharedFilterQueries extends AbstractProcessEnginePlugin {
     }
     List<String> groups = how.team() != null ? List.of(how.team()) : context.getAuthenticatedGroupIds();
     Readable readable = readable(context, user);
-    if (groups == null || groups.isEmpty() || readable.singleTasks()) {
+    if (groups == null || groups.isEmpty() || readable.camundaAnswers()) {
       return null;
     }
     return new Asked(context, user, filter, how, groups, readable.processes(),
@@ -285,8 +284,11 @@ class SharedFilterQueries extends AbstractProcessEnginePlugin {
     return (TaskQueryImpl) new TaskQueryImpl().taskCandidateGroupIn(groups).includeAssignedTasks();
   }
 
-  /** A user who reads every task (null processes), those of some processes, or was granted single tasks. */
-  private record Readable(boolean singleTasks, Set<String> processes) {}
+  /**
+   * The tasks a user reads: every task (null processes) or those of some processes; or Camunda
+   * answers (single tasks granted, permissions disabled).
+   */
+  private record Readable(boolean camundaAnswers, Set<String> processes) {}
 
   /**
    * The processes whose tasks the user may read, as Camunda's task query decides: READ on every
@@ -325,7 +327,7 @@ class SharedFilterQueries extends AbstractProcessEnginePlugin {
         }
       } else if (has(grant.permissions(), Permissions.READ_TASK)) {
         if (Authorization.ANY.equals(grant.id())) {
-          return new Readable(singleTasks, null);
+          return new Readable(false, null);
         }
         processes.add(grant.id());
       }
