@@ -3,6 +3,8 @@ package io.aftercare.complaint;
 import io.aftercare.AftercareApplication;
 import io.aftercare.imports.ImportBenchmark;
 import io.aftercare.support.BenchmarkDatabase;
+import io.aftercare.support.HistoryCopies;
+import io.aftercare.support.SyntheticYear;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +35,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Complaint intake against a bare engine start, in one run, on PostgreSQL on this machine (issue
@@ -51,8 +54,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * second, p50 and p95, and the ratio of A's rate to B's. The job executor runs as in production
  * (the steps after registration run while the next complaints come in). A benchmark, not a test.
  *
+ * <p>{@code -Dbenchmark.grow=1000000} first fills the database up to that many synthetic closed
+ * cases of the year before ({@link SyntheticYear}: cases, complaints, clocks and their roll-ups,
+ * escalations, messages, callbacks, answers, reporting rows and half as many customers as
+ * cases) and Camunda's history up to as many process instances ({@link HistoryCopies} of the
+ * complaints' history), with the application stopped, so that the rounds run on a brand's year.
+ *
  * <pre>./mvnw -q test-compile exec:java@intake-benchmark [-Dbenchmark.requests=400] [-Dbenchmark.threads=4]
- *     [-Dbenchmark.products=2000] [-Dbenchmark.customers=20000] [-Dbenchmark.fresh=true]</pre>
+ *     [-Dbenchmark.products=2000] [-Dbenchmark.customers=20000] [-Dbenchmark.fresh=true]
+ *     [-Dbenchmark.grow=1000000]</pre>
  */
 public final class IntakeBenchmark {
 
@@ -70,14 +80,22 @@ public final class IntakeBenchmark {
     int threads = Integer.getInteger("benchmark.threads", 4);
     int products = Integer.getInteger("benchmark.products", 2_000);
     int customers = Integer.getInteger("benchmark.customers", 20_000);
+    int grow = Integer.getInteger("benchmark.grow", 0);
     ConfigurableApplicationContext application = start(db);
     try {
       String base = base(application);
       prepare(application, base, db, products, customers);
+      if (grow > 0) {
+        application = grown(application, db, grow, products, customers);
+        base = base(application);
+      }
       long cases = count(db, "select count(*) from case_file");
       System.out.printf(Locale.ROOT, "%nIntake on PostgreSQL, %d cores, %d client threads, %d requests a round;"
-          + " %,d cases in the database before, %,d products, %,d customers%n",
-          Runtime.getRuntime().availableProcessors(), threads, requests, cases, products, customers);
+          + " %,d cases in the database before (%,d of them synthetic), %,d process instances in Camunda's history,"
+          + " %,d customers; the benchmark's %,d products, %,d customers%n", Runtime.getRuntime().availableProcessors(),
+          threads, requests, cases, count(db, "select count(*) from case_file where case_number like 'AC-B-%'"),
+          count(db, "select count(*) from act_hi_procinst"), count(db, "select count(*) from customer"), products,
+          customers);
       System.out.printf(Locale.ROOT, "%-6s %-40s %9s %9s %9s %7s%n", "round", "what", "per s", "p50 ms", "p95 ms", "errors");
       Round warmA = round(base, "A", requests / 4, threads, products, customers);
       Round warmB = round(base, "B", requests / 4, threads, products, customers);
@@ -105,6 +123,50 @@ public final class IntakeBenchmark {
     } finally {
       application.close();
     }
+  }
+
+  /**
+   * The database grown to {@code grow} cases and as many process instances in Camunda's history,
+   * with the application stopped ({@link SyntheticYear} rebuilds the clocks' roll-ups from every
+   * clock; {@link HistoryCopies} writes Camunda's tables): the application, started again when it
+   * was stopped. The history copied is that of complaints sent through the API (a thousand are
+   * sent first when there are fewer), settled at their triage.
+   */
+  private static ConfigurableApplicationContext grown(ConfigurableApplicationContext application,
+      BenchmarkDatabase db, int grow, int products, int customers) throws Exception {
+    long synthetic = count(db, "select count(*) from case_file where case_number like 'AC-B-%'");
+    long history = count(db, "select count(*) from act_hi_procinst");
+    if (grow <= synthetic && grow <= history) {
+      return application;
+    }
+    if (grow > history && count(db, "select count(*) from act_hi_procinst where proc_def_key_ = 'complaintHandling'"
+        + " and id_ not like '%-y%'") < 1_000) {
+      print("copied", round(base(application), "A", 1_000, 4, products, customers));
+      long waited = System.nanoTime();
+      while (count(db, "select count(*) from act_ru_job where duedate_ <= now()") > 0
+          && System.nanoTime() - waited < 300e9) {
+        Thread.sleep(1_000);
+      }
+    }
+    application.close();
+    SingleConnectionDataSource dataSource = new SingleConnectionDataSource(db.url(), db.user(), db.password(), true);
+    try {
+      long start = System.nanoTime();
+      if (grow > synthetic) {
+        int adding = (int) (grow - synthetic);
+        System.out.printf(Locale.ROOT, "adding %,d closed cases of the year before and %,d customers%n", adding,
+            adding / 2);
+        SyntheticYear.add(dataSource, adding, adding / 2, SyntheticYear.Ending.CLOSED);
+      }
+      if (grow > history) {
+        System.out.printf(Locale.ROOT, "copying the complaints' history up to %,d process instances%n", grow);
+        HistoryCopies.fill(dataSource, "complaintHandling", grow);
+      }
+      System.out.printf(Locale.ROOT, "grown in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    } finally {
+      dataSource.destroy();
+    }
+    return start(db);
   }
 
   /** The application on the {@code postgres} profile on the benchmark's database, on a free port, logging warnings only. */
