@@ -6,6 +6,7 @@ import io.aftercare.support.AftercareIT;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
@@ -19,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The application's engine works as README "Benchmarks" says: one database history writer (Camunda's,
- * less the variable-change detail), no Spring event per history event, the id check without the
- * entity written out, decisions on the FEEL engine that parses each text once, and the job
+ * less the variable-change detail), no Spring event per history event, ids in time order, the id
+ * check without the entity written out, decisions on the FEEL engine that parses each text once, and the job
  * executor's settings chosen with TimerBenchmark.
  */
 @AftercareIT
@@ -34,6 +35,14 @@ class EngineWritesIT {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.getSessionFactories().get(DbEntityManager.class)).isInstanceOf(InsertIdCheck.Factory.class);
+
+    // rows get ids in the order they are made (UUID version 7), so history lands at its indexes' end
+    assertThat(configuration.getIdGenerator()).isInstanceOf(TimeOrderedIds.class);
+    String first = configuration.getIdGenerator().getNextId();
+    String deployment = engine.getRepositoryService().createDeploymentQuery().orderByDeploymentTime().desc()
+        .listPage(0, 1).get(0).getId();
+    assertThat(UUID.fromString(deployment).version()).isEqualTo(7);
+    assertThat(configuration.getIdGenerator().getNextId()).isGreaterThan(first);
 
     // decisions evaluate on the FEEL engine that parses each text once
     assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(FeelParsedOnce.Engine.class);
