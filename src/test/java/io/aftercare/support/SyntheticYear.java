@@ -86,7 +86,10 @@ public final class SyntheticYear {
                           else 'enquiry' end as kind
               from (select i, random() as r from generate_series({first}, {last}) i) s) t
         join bench_customer c on c.n = t.customer
-        join bench_lot l on l.n = t.lot""",
+        join bench_lot l on l.n = t.lot
+        order by i""",
+        // the cases are written in the order of their numbers, as the application writes them (the
+        // reports' plans depend on it: a case file found by number is then one of its neighbours)
         "create index on bench_case (case_number)",
         """
         insert into case_file (case_number, customer_id, market, channel, opened_at)
