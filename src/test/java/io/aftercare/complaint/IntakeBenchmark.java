@@ -3,6 +3,7 @@ package io.aftercare.complaint;
 import io.aftercare.AftercareApplication;
 import io.aftercare.imports.ImportBenchmark;
 import io.aftercare.support.BenchmarkDatabase;
+import io.aftercare.support.Grants;
 import io.aftercare.support.HistoryCopies;
 import io.aftercare.support.SyntheticYear;
 import java.net.URI;
@@ -28,9 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -204,16 +203,7 @@ public final class IntakeBenchmark {
             .camundaCandidateGroups("agent").endEvent().done())
         .deploy();
     AuthorizationService authorizations = application.getBean(AuthorizationService.class);
-    if (authorizations.createAuthorizationQuery().userIdIn(AGENT).resourceType(Resources.PROCESS_DEFINITION)
-        .resourceId(BARE).count() == 0) {
-      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setUserId(AGENT);
-      grant.setResource(Resources.PROCESS_DEFINITION);
-      grant.setResourceId(BARE);
-      grant.addPermission(Permissions.CREATE_INSTANCE);
-      grant.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(grant);
-    }
+    Grants.onProcessOnce(authorizations, AGENT, null, BARE, Permissions.CREATE_INSTANCE, Permissions.READ);
     if (count(db, "select count(*) from product where sku like 'BN-%'") < products) {
       importFile(base, "products", ImportBenchmark.products(products));
       importFile(base, "batches", ImportBenchmark.batches(products));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aftercare.support.AftercareIT;
+import io.aftercare.support.Grants;
 import io.aftercare.support.Http;
 import io.aftercare.support.TasklistSession;
 import java.sql.Connection;
@@ -89,13 +90,7 @@ class SharedFilterQueriesIT {
         .deploy().getId();
     // agents and supervisors read this process's tasks; returns clerks do not
     for (String group : List.of("agent", "supervisor")) {
-      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setGroupId(group);
-      grant.setResource(Resources.PROCESS_DEFINITION);
-      grant.setResourceId(PROCESS);
-      grant.addPermission(Permissions.READ);
-      grant.addPermission(Permissions.READ_TASK);
-      grants.add(authorizations.saveAuthorization(grant).getId());
+      grants.add(Grants.onProcess(authorizations, null, group, PROCESS, Permissions.READ, Permissions.READ_TASK));
     }
   }
 

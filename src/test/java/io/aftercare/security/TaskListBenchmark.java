@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.complaint.IntakeBenchmark;
 import io.aftercare.support.BenchmarkDatabase;
+import io.aftercare.support.Grants;
 import io.aftercare.support.TasklistSession;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -22,9 +23,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -86,17 +85,9 @@ public final class TaskListBenchmark {
         .deploy();
     AuthorizationService authorizations = application.getBean(AuthorizationService.class);
     for (String group : List.of("agent", "returns", "safety", "supervisor")) {
-      if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_DEFINITION)
-          .resourceId(PROCESS).count() == 0) {
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(Resources.PROCESS_DEFINITION);
-        grant.setResourceId(PROCESS);
-        List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
-            ProcessDefinitionPermissions.READ_TASK_VARIABLE).forEach(grant::addPermission);
-        authorizations.saveAuthorization(grant);
-      }
+      Grants.onProcessOnce(authorizations, null, group, PROCESS, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+          ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
     }
   }
 
