@@ -47,7 +47,13 @@ public class TimeOrderedIds implements IdGenerator {
   @Override
   public String getNextId() {
     long now = clock.getAsLong() << 12;
-    long stamp = last.updateAndGet(previous -> Math.max(previous + 1, now));
+    // every insert asks: a compare-and-set loop, no lambda made per id
+    long previous;
+    long stamp;
+    do {
+      previous = last.get();
+      stamp = Math.max(previous + 1, now);
+    } while (!last.compareAndSet(previous, stamp));
     long millis = stamp >>> 12;
     long counter = stamp & 0xFFF;
     return new UUID(millis << 16 | VERSION | counter, node).toString();
